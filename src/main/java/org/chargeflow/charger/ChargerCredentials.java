@@ -1,0 +1,5 @@
+package org.chargeflow.charger;
+
+/** What the OCPP handshake needs to know about a charger. */
+public record ChargerCredentials(String id, String passwordHash, int heartbeatIntervalSeconds) {
+}

@@ -1,0 +1,66 @@
+package org.chargeflow.ocpp;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Serves OCPP-J at {@code /ocpp/{chargePointId}} on the application's port. */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocket
+@EnableConfigurationProperties(OcppProperties.class)
+class OcppWebSocketConfiguration implements WebSocketConfigurer {
+
+    private final OcppWebSocketHandler handler;
+    private final ChargerHandshakeInterceptor handshake;
+
+    OcppWebSocketConfiguration(OcppWebSocketHandler handler, ChargerHandshakeInterceptor handshake) {
+        this.handler = handler;
+        this.handshake = handshake;
+    }
+
+    @Override
+    public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+        // Chargers are not browsers: an Origin header, if any, means nothing here.
+        registry.addHandler(handler, "/ocpp/*").addInterceptors(handshake).setAllowedOriginPatterns("*");
+    }
+
+    /** A factory bean may be created before configuration properties are bound: read the limit directly. */
+    @Bean
+    static ServletServerContainerFactoryBean webSocketContainer(Environment environment) {
+        int maxFrameBytes = environment.getRequiredProperty("chargeflow.ocpp.max-frame-bytes", Integer.class);
+        var container = new ServletServerContainerFactoryBean();
+        container.setMaxTextMessageBufferSize(maxFrameBytes);
+        container.setMaxBinaryMessageBufferSize(maxFrameBytes);
+        return container;
+    }
+
+    @Bean(name = "ocppWorkers", destroyMethod = "shutdown")
+    static ExecutorService ocppWorkers(OcppProperties properties) {
+        return Executors.newFixedThreadPool(properties.workerThreads(), named("ocpp-worker-"));
+    }
+
+    @Bean(name = "ocppTimer", destroyMethod = "shutdown")
+    static ScheduledExecutorService ocppTimer() {
+        return Executors.newSingleThreadScheduledExecutor(named("ocpp-timer-"));
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return runnable -> {
+            Thread t = new Thread(runnable, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

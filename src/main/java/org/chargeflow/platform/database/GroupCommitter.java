@@ -1,0 +1,125 @@
+package org.chargeflow.platform.database;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Writes many small statements from many threads as few JDBC batches in few transactions.
+ * Callers get a future that completes once their rows are committed, so a charger's message can be
+ * answered only after what it reported is stored, without a transaction and a round trip per message.
+ * Under light load a write goes out at once; under heavy load batches grow by themselves.
+ * Writes are applied in submission order.
+ */
+@Component
+public class GroupCommitter implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
+    private static final int MAX_WRITES_PER_BATCH = 2_000;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final BlockingQueue<Write> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean running = true;
+
+    public GroupCommitter(JdbcTemplate jdbc, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.writer = new Thread(this::run, "group-committer");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /** Queues {@code sql} once per row; completes when committed, or exceptionally if it failed. */
+    public CompletableFuture<Void> submit(String sql, List<Object[]> rows) {
+        Write write = new Write(sql, rows, new CompletableFuture<>());
+        if (!running) {
+            write.done().completeExceptionally(new IllegalStateException("The application is shutting down"));
+        } else if (!rows.isEmpty()) {
+            queue.add(write);
+        } else {
+            write.done().complete(null);
+        }
+        return write.done();
+    }
+
+    public CompletableFuture<Void> submit(String sql, Object... row) {
+        List<Object[]> rows = new ArrayList<>(1);
+        rows.add(row);
+        return submit(sql, rows);
+    }
+
+    private void run() {
+        List<Write> batch = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            try {
+                Write first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_WRITES_PER_BATCH - 1);
+                commit(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void commit(List<Write> batch) {
+        try {
+            transactions.executeWithoutResult(tx -> executeInOrder(batch));
+            batch.forEach(w -> w.done().complete(null));
+        } catch (RuntimeException batchFailed) {
+            // One bad write must not fail its neighbours: retry each on its own.
+            for (Write write : batch) {
+                try {
+                    transactions.executeWithoutResult(tx -> executeInOrder(List.of(write)));
+                    write.done().complete(null);
+                } catch (RuntimeException e) {
+                    log.warn("Write failed: {}", e.getMessage());
+                    write.done().completeExceptionally(e);
+                }
+            }
+        }
+    }
+
+    /** Consecutive writes of the same statement become one JDBC batch. */
+    private void executeInOrder(List<Write> writes) {
+        String sql = null;
+        List<Object[]> rows = new ArrayList<>();
+        for (Write write : writes) {
+            if (!write.sql().equals(sql) && sql != null) {
+                jdbc.batchUpdate(sql, rows);
+                rows = new ArrayList<>();
+            }
+            sql = write.sql();
+            rows.addAll(write.rows());
+        }
+        if (sql != null) {
+            jdbc.batchUpdate(sql, rows);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        writer.join(TimeUnit.SECONDS.toMillis(10));
+    }
+
+    private record Write(String sql, List<Object[]> rows, CompletableFuture<Void> done) {
+    }
+}

@@ -1,0 +1,21 @@
+package org.chargeflow.platform.security;
+
+import java.security.Principal;
+import java.util.List;
+
+/** A Camunda user who proved who they are, with the groups that decide what they may do. */
+public record AuthenticatedUser(String id, List<String> groupIds) implements Principal {
+
+    public AuthenticatedUser {
+        groupIds = List.copyOf(groupIds);
+    }
+
+    @Override
+    public String getName() {
+        return id;
+    }
+
+    public boolean isMemberOf(String groupId) {
+        return groupIds.contains(groupId);
+    }
+}

@@ -1,0 +1,40 @@
+package org.chargeflow.platform.web;
+
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import java.util.stream.Collectors;
+
+/** Every refused API request gets JSON {@code {status, error, message, field}}; nothing is changed. */
+@RestControllerAdvice(basePackages = "org.chargeflow")
+class ApiErrors {
+
+    record Body(int status, String error, String message, String field) {
+    }
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<Body> refused(ApiException e) {
+        return body(e.status(), e.getMessage(), e.field());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Body> unreadable(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+            String field = m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            String expected = m instanceof InvalidFormatException f ? " (got '" + f.getValue() + "')" : "";
+            return body(HttpStatus.BAD_REQUEST, field + ": has the wrong type, expected "
+                    + m.getTargetType().getSimpleName() + expected, field);
+        }
+        return body(HttpStatus.BAD_REQUEST, "The request body is not valid JSON", null);
+    }
+
+    private static ResponseEntity<Body> body(HttpStatus status, String message, String field) {
+        return ResponseEntity.status(status).body(new Body(status.value(), status.getReasonPhrase(), message, field));
+    }
+}

@@ -1,0 +1,24 @@
+package org.chargeflow.session;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** One charging session, operator- or charger-started, with its caps, progress and outcome. */
+public record ChargingSession(long id, String processInstanceId, String chargerId, int connectorId,
+                              Integer transactionId, String idTag, String startedBy, String description,
+                              BigDecimal powerCapKw, BigDecimal energyCapKwh, SessionState state,
+                              Instant requestedAt, Instant startedAt, Instant stoppedAt, Integer meterStartWh,
+                              Integer meterStopWh, Double lastEnergyWh, Double lastPowerW, Instant lastReadingAt,
+                              Double energyWh, String stopReason) {
+
+    public static final String BY_OPERATOR = "OPERATOR";
+    public static final String BY_CHARGER = "CHARGER";
+
+    /** Energy delivered so far (Wh), from the latest meter reading. */
+    public double deliveredWh() {
+        if (energyWh != null) {
+            return energyWh;
+        }
+        return lastEnergyWh == null || meterStartWh == null ? 0 : Math.max(0, lastEnergyWh - meterStartWh);
+    }
+}

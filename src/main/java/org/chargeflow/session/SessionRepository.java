@@ -1,0 +1,129 @@
+package org.chargeflow.session;
+
+import org.chargeflow.platform.database.GroupCommitter;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/** The charging_session table. */
+@Repository
+public class SessionRepository {
+
+    private static final String COLUMNS = """
+            id, process_instance_id, charger_id, connector_id, transaction_id, id_tag, started_by, description,
+            power_cap_kw, energy_cap_kwh, state, requested_at, started_at, stopped_at, meter_start_wh, meter_stop_wh,
+            last_energy_wh, last_power_w, last_reading_at, energy_wh, stop_reason""";
+    private static final String ACTIVE_STATES = "('REQUESTED', 'WAITING_FOR_VEHICLE', 'STARTING', 'CHARGING', 'STOPPING')";
+
+    private final JdbcClient jdbc;
+    private final GroupCommitter committer;
+
+    public SessionRepository(JdbcClient jdbc, GroupCommitter committer) {
+        this.jdbc = jdbc;
+        this.committer = committer;
+    }
+
+    public long create(String chargerId, int connectorId, String startedBy, String description, BigDecimal powerCapKw,
+                       BigDecimal energyCapKwh, SessionState state, Instant requestedAt) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        INSERT INTO charging_session (charger_id, connector_id, started_by, description, power_cap_kw,
+                                                      energy_cap_kwh, state, requested_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(chargerId, connectorId, startedBy, description, powerCapKw, energyCapKwh, state.name(),
+                        Timestamp.from(requestedAt))
+                .update(keys);
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    public void attach(long id, String processInstanceId, String idTag) {
+        jdbc.sql("UPDATE charging_session SET process_instance_id = ?, id_tag = ? WHERE id = ?")
+                .params(processInstanceId, idTag, id).update();
+    }
+
+    public Optional<ChargingSession> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM charging_session WHERE id = ?").param(id).query(MAPPER).optional();
+    }
+
+    public Optional<ChargingSession> byTransaction(int transactionId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM charging_session WHERE transaction_id = ?").param(transactionId)
+                .query(MAPPER).optional();
+    }
+
+    /** The session that occupies the connector, if any. */
+    public Optional<ChargingSession> activeOn(String chargerId, int connectorId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM charging_session WHERE charger_id = ? AND connector_id = ? AND state IN "
+                        + ACTIVE_STATES + " ORDER BY id DESC LIMIT 1")
+                .params(chargerId, connectorId).query(MAPPER).optional();
+    }
+
+    public List<ChargingSession> activeOn(String chargerId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM charging_session WHERE charger_id = ? AND state IN " + ACTIVE_STATES)
+                .param(chargerId).query(MAPPER).list();
+    }
+
+    public List<ChargingSession> inState(SessionState state) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM charging_session WHERE state = ?").param(state.name())
+                .query(MAPPER).list();
+    }
+
+    public void setState(long id, SessionState state) {
+        jdbc.sql("UPDATE charging_session SET state = ? WHERE id = ?").params(state.name(), id).update();
+    }
+
+    /** The charger started the transaction; false if the session was not waiting for it. */
+    public boolean started(long id, int transactionId, int meterStartWh, Instant startedAt) {
+        return jdbc.sql("""
+                        UPDATE charging_session SET state = 'CHARGING', transaction_id = ?, meter_start_wh = ?, started_at = ?
+                        WHERE id = ? AND transaction_id IS NULL""")
+                .params(transactionId, meterStartWh, Timestamp.from(startedAt), id).update() == 1;
+    }
+
+    /** Keeps the latest reading; written in a batch with other sessions' readings. */
+    public CompletableFuture<Void> recordReading(long id, Double energyWh, Double powerW, Instant at) {
+        return committer.submit("""
+                        UPDATE charging_session SET last_energy_wh = COALESCE(?, last_energy_wh),
+                               last_power_w = COALESCE(?, last_power_w), last_reading_at = ?
+                        WHERE id = ? AND (last_reading_at IS NULL OR last_reading_at <= ?)""",
+                energyWh, powerW, Timestamp.from(at), id, Timestamp.from(at));
+    }
+
+    /** The charger reported the transaction's end. */
+    public void transactionStopped(long id, int meterStopWh, Instant stoppedAt, String reason) {
+        jdbc.sql("""
+                        UPDATE charging_session SET meter_stop_wh = ?, stopped_at = ?,
+                               energy_wh = GREATEST(0, ? - COALESCE(meter_start_wh, ?)),
+                               stop_reason = COALESCE(stop_reason, ?)
+                        WHERE id = ?""")
+                .params(meterStopWh, Timestamp.from(stoppedAt), meterStopWh, meterStopWh, reason, id).update();
+    }
+
+    public void finish(long id, SessionState state, String reason) {
+        jdbc.sql("UPDATE charging_session SET state = ?, stop_reason = ? WHERE id = ?")
+                .params(state.name(), reason, id).update();
+    }
+
+    private static final RowMapper<ChargingSession> MAPPER = (rs, n) -> new ChargingSession(
+            rs.getLong("id"), rs.getString("process_instance_id"), rs.getString("charger_id"), rs.getInt("connector_id"),
+            (Integer) rs.getObject("transaction_id"), rs.getString("id_tag"), rs.getString("started_by"),
+            rs.getString("description"), rs.getBigDecimal("power_cap_kw"), rs.getBigDecimal("energy_cap_kwh"),
+            SessionState.valueOf(rs.getString("state")), instant(rs, "requested_at"), instant(rs, "started_at"),
+            instant(rs, "stopped_at"), (Integer) rs.getObject("meter_start_wh"), (Integer) rs.getObject("meter_stop_wh"),
+            (Double) rs.getObject("last_energy_wh"), (Double) rs.getObject("last_power_w"), instant(rs, "last_reading_at"),
+            (Double) rs.getObject("energy_wh"), rs.getString("stop_reason"));
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

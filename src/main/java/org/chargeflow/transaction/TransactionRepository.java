@@ -1,0 +1,85 @@
+package org.chargeflow.transaction;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/** OCPP transactions as the chargers report them; the row id is the transactionId given to the charger. */
+@Repository
+public class TransactionRepository {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public TransactionRepository(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores a started transaction and returns its id. A charger that resends the same start (same
+     * connector, start time and meter reading, e.g. after a lost answer) gets the same id back.
+     */
+    public int start(String chargerId, int connectorId, String idTag, String idTagStatus, int meterStartWh,
+                     Instant startedAt, Integer reservationId) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        INSERT INTO charging_transaction (charger_id, connector_id, id_tag, id_tag_status, meter_start_wh,
+                                                          started_at, reservation_id, received_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id)""")
+                .params(chargerId, connectorId, idTag, idTagStatus, meterStartWh,
+                        Timestamp.from(startedAt.truncatedTo(ChronoUnit.MILLIS)), reservationId,
+                        Timestamp.from(clock.instant()))
+                .update(keys);
+        return keys.getKeyAs(Number.class).intValue();
+    }
+
+    /** Records the stop; false if the transaction is unknown. A repeated stop changes nothing. */
+    public boolean stop(int transactionId, String chargerId, int meterStopWh, Instant stoppedAt, String reason,
+                        String stopIdTag) {
+        int updated = jdbc.sql("""
+                        UPDATE charging_transaction
+                        SET meter_stop_wh = ?, stopped_at = ?, stop_reason = ?, stop_id_tag = ?
+                        WHERE id = ? AND charger_id = ? AND stopped_at IS NULL""")
+                .params(meterStopWh, Timestamp.from(stoppedAt), reason, stopIdTag, transactionId, chargerId)
+                .update();
+        return updated == 1 || find(transactionId).filter(t -> t.chargerId().equals(chargerId)).isPresent();
+    }
+
+    /** Whether the tag is already used by another running transaction (OCPP ConcurrentTx). */
+    public boolean inUseElsewhere(String idTag, String chargerId, int connectorId) {
+        return jdbc.sql("""
+                        SELECT COUNT(*) FROM charging_transaction
+                        WHERE id_tag = ? AND stopped_at IS NULL AND NOT (charger_id = ? AND connector_id = ?)""")
+                .params(idTag, chargerId, connectorId)
+                .query(Integer.class).single() > 0;
+    }
+
+    public Optional<ChargingTransaction> find(int id) {
+        return jdbc.sql("""
+                        SELECT id, charger_id, connector_id, id_tag, id_tag_status, meter_start_wh, started_at,
+                               meter_stop_wh, stopped_at, stop_reason
+                        FROM charging_transaction WHERE id = ?""")
+                .param(id)
+                .query((rs, n) -> new ChargingTransaction(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                        rs.getString(5), rs.getInt(6), rs.getTimestamp(7).toInstant(),
+                        (Integer) rs.getObject(8), rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant(),
+                        rs.getString(10)))
+                .optional();
+    }
+
+    /** Closes transactions the charger never stopped (e.g. before a reset); returns how many. */
+    public int closeOpen(String chargerId, String reason) {
+        return jdbc.sql("""
+                        UPDATE charging_transaction SET stopped_at = ?, stop_reason = ?
+                        WHERE charger_id = ? AND stopped_at IS NULL""")
+                .params(Timestamp.from(clock.instant()), reason, chargerId).update();
+    }
+}

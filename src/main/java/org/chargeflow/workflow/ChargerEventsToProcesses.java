@@ -1,0 +1,197 @@
+package org.chargeflow.workflow;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.chargeflow.events.ChargerEvents;
+import org.chargeflow.session.ChargerReadiness;
+import org.chargeflow.session.ChargingSession;
+import org.chargeflow.session.SessionProperties;
+import org.chargeflow.session.SessionRepository;
+import org.chargeflow.session.SessionState;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static org.chargeflow.workflow.SessionVariables.*;
+
+/**
+ * Turns what chargers report into BPMN messages for the sessions and resets waiting on them. Only what
+ * changes a session's course wakes the engine; meter values update the session row, and the Charging
+ * task's variables at most every {@code chargeflow.session.monitor-refresh}.
+ */
+@Component
+class ChargerEventsToProcesses {
+
+    private static final double TARGET_SHARE = 0.995;
+
+    private final SessionRepository sessions;
+    private final ProcessMessages messages;
+    private final RuntimeService runtime;
+    private final SessionProperties properties;
+    private final Clock clock;
+    private final Map<Long, Instant> lastRefresh = new ConcurrentHashMap<>();
+    private final Set<Long> targetSignalled = ConcurrentHashMap.newKeySet();
+
+    ChargerEventsToProcesses(SessionRepository sessions, ProcessMessages messages, RuntimeService runtime,
+                             SessionProperties properties, Clock clock) {
+        this.sessions = sessions;
+        this.messages = messages;
+        this.runtime = runtime;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void statusChanged(ChargerEvents.ConnectorStatusChanged e) {
+        if (!ChargerReadiness.VEHICLE_CONNECTED.contains(e.status())) {
+            return;
+        }
+        sessions.activeOn(e.chargerId(), e.connectorId())
+                .filter(s -> s.state() == SessionState.WAITING_FOR_VEHICLE)
+                .ifPresent(s -> messages.deliver(s.processInstanceId(), "VehiclePluggedIn", Map.of()));
+    }
+
+    @EventListener
+    void transactionStarted(ChargerEvents.TransactionStarted e) {
+        if (sessions.byTransaction(e.transactionId()).isPresent()) {
+            return; // a resent StartTransaction
+        }
+        Optional<ChargingSession> requested = sessions.activeOn(e.chargerId(), e.connectorId())
+                .filter(s -> s.state() == SessionState.STARTING && s.transactionId() == null);
+        if (requested.isPresent()) {
+            ChargingSession s = requested.get();
+            sessions.started(s.id(), e.transactionId(), e.meterStartWh(), e.at());
+            messages.deliver(s.processInstanceId(), "TransactionStarted", started(e));
+        } else if (e.authorized()) {
+            startChargerSession(e);
+        }
+    }
+
+    /** A session the charger began by itself (e.g. an RFID card) gets its row and its process too. */
+    private void startChargerSession(ChargerEvents.TransactionStarted e) {
+        long id = sessions.create(e.chargerId(), e.connectorId(), ChargingSession.BY_CHARGER,
+                "Started at the charger with id tag " + e.idTag(), null, null, SessionState.CHARGING, e.at());
+        sessions.started(id, e.transactionId(), e.meterStartWh(), e.at());
+        Map<String, Object> variables = started(e);
+        variables.put(CHARGER_ID, e.chargerId());
+        variables.put(CONNECTOR_ID, e.connectorId());
+        variables.put(SESSION_ID, id);
+        variables.put(ID_TAG, e.idTag());
+        variables.put(DESCRIPTION, "Started at the charger with id tag " + e.idTag());
+        variables.put("stopTimeout", properties.stopTimeout().toString());
+        variables.put("offlineGrace", properties.offlineGrace().toString());
+        variables.put("powerLimitText", "none");
+        variables.put("energyTargetText", "none");
+        String processInstanceId = runtime.createMessageCorrelation("ChargerStartedSession")
+                .processInstanceBusinessKey("session-" + id).setVariables(variables)
+                .correlateStartMessage().getId();
+        sessions.attach(id, processInstanceId, e.idTag());
+    }
+
+    private Map<String, Object> started(ChargerEvents.TransactionStarted e) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(TRANSACTION_ID, e.transactionId());
+        variables.put("chargingStartedAt", Date.from(e.at()));
+        variables.put("energyDeliveredKwh", 0.0);
+        variables.put("presentPowerKw", 0.0);
+        variables.put("elapsedMinutes", 0L);
+        return variables;
+    }
+
+    @EventListener
+    void meterReadings(ChargerEvents.MeterReadings e) {
+        if (e.transactionId() == null) {
+            return;
+        }
+        sessions.byTransaction(e.transactionId()).filter(s -> s.state() == SessionState.CHARGING).ifPresent(s -> {
+            sessions.recordReading(s.id(), e.energyWh(), e.powerW(), e.at());
+            double delivered = e.energyWh() == null || s.meterStartWh() == null ? s.deliveredWh()
+                    : Math.max(0, e.energyWh() - s.meterStartWh());
+            if (targetReached(s, delivered) && targetSignalled.add(s.id())) {
+                Map<String, Object> variables = progress(s, delivered, e);
+                variables.put(STOP_REASON, "Energy target reached");
+                if (!messages.deliver(s.processInstanceId(), "EnergyTargetReached", variables)) {
+                    targetSignalled.remove(s.id()); // not waiting right now: try again with the next reading
+                }
+            } else if (refreshDue(s.id())) {
+                runtime.setVariables(s.processInstanceId(), progress(s, delivered, e));
+            }
+        });
+    }
+
+    private static boolean targetReached(ChargingSession s, double deliveredWh) {
+        return s.energyCapKwh() != null && deliveredWh >= s.energyCapKwh().doubleValue() * 1000 * TARGET_SHARE;
+    }
+
+    private boolean refreshDue(long sessionId) {
+        Instant now = clock.instant();
+        Instant last = lastRefresh.get(sessionId);
+        if (last != null && Duration.between(last, now).compareTo(properties.monitorRefresh()) < 0) {
+            return false;
+        }
+        lastRefresh.put(sessionId, now);
+        return true;
+    }
+
+    private Map<String, Object> progress(ChargingSession s, double deliveredWh, ChargerEvents.MeterReadings e) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("energyDeliveredKwh", Math.round(deliveredWh) / 1000.0);
+        if (e.powerW() != null) {
+            variables.put("presentPowerKw", Math.round(e.powerW() / 100) / 10.0);
+        }
+        if (s.startedAt() != null) {
+            variables.put("elapsedMinutes", Duration.between(s.startedAt(), e.at()).toMinutes());
+        }
+        if (s.energyCapKwh() != null) {
+            variables.put("progressPercent", Math.min(100, Math.round(deliveredWh / (s.energyCapKwh().doubleValue() * 10))));
+        }
+        variables.put("lastReadingAt", Date.from(e.at()));
+        return variables;
+    }
+
+    @EventListener
+    void transactionStopped(ChargerEvents.TransactionStopped e) {
+        sessions.byTransaction(e.transactionId()).ifPresent(s -> {
+            sessions.transactionStopped(s.id(), e.meterStopWh(), e.at(), null);
+            lastRefresh.remove(s.id());
+            targetSignalled.remove(s.id());
+            Map<String, Object> variables = new HashMap<>();
+            variables.put("chargerStopReason", e.reason());
+            variables.put("energyDeliveredKwh", Math.round(Math.max(0, e.meterStopWh()
+                    - (s.meterStartWh() == null ? e.meterStopWh() : s.meterStartWh()))) / 1000.0);
+            messages.deliver(s.processInstanceId(), "TransactionStopped", variables);
+        });
+    }
+
+    @EventListener
+    void disconnected(ChargerEvents.Disconnected e) {
+        for (ChargingSession s : sessions.activeOn(e.chargerId())) {
+            if (s.state() == SessionState.CHARGING) {
+                messages.deliver(s.processInstanceId(), "ChargerOffline", Map.of());
+            }
+        }
+    }
+
+    @EventListener
+    void connected(ChargerEvents.Connected e) {
+        for (ChargingSession s : sessions.activeOn(e.chargerId())) {
+            if (s.state() == SessionState.CHARGING) {
+                messages.deliver(s.processInstanceId(), "ChargerOnline", Map.of());
+            }
+        }
+    }
+
+    @EventListener
+    void booted(ChargerEvents.Booted e) {
+        runtime.createMessageCorrelation("ChargerRebooted").processInstanceVariableEquals("chargerId", e.chargerId())
+                .correlateAllWithResult();
+    }
+}

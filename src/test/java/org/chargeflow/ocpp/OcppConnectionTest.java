@@ -1,0 +1,132 @@
+package org.chargeflow.ocpp;
+
+import org.chargeflow.charger.ChargerRepository;
+import org.chargeflow.events.ChargerEvents;
+import org.chargeflow.support.IntegrationTest;
+import org.chargeflow.support.RecordedEvents;
+import org.chargeflow.support.SimulatedCharger;
+import org.chargeflow.support.TestChargers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+class OcppConnectionTest {
+
+    @Autowired
+    TestChargers chargers;
+    @Autowired
+    ChargerRepository chargerRepository;
+    @Autowired
+    ChargerConnections connections;
+    @Autowired
+    RecordedEvents events;
+
+    @Test
+    void registeredChargerConnectsWithOcpp16AndIsOnline() {
+        TestChargers.Registration cp = chargers.register("CONN");
+        try (SimulatedCharger charger = chargers.connect(cp)) {
+            assertThat(charger.subprotocol()).isEqualTo("ocpp1.6");
+            events.await(ChargerEvents.Connected.class, e -> e.chargerId().equals(cp.id()));
+            assertThat(chargerRepository.find(cp.id()).orElseThrow().online()).isTrue();
+            assertThat(connections.isConnected(cp.id())).isTrue();
+        }
+        events.await(ChargerEvents.Disconnected.class, e -> e.chargerId().equals(cp.id()));
+        assertThat(chargerRepository.find(cp.id()).orElseThrow().online()).isFalse();
+        assertThat(connections.isConnected(cp.id())).isFalse();
+    }
+
+    @Test
+    void wrongPasswordAndUnknownIdAreRefusedAtTheHandshakeWithoutLoggingThePassword(CapturedOutput log) {
+        TestChargers.Registration cp = chargers.register("AUTH");
+        String wrong = "not-the-password-" + cp.id();
+
+        assertThat(SimulatedCharger.handshakeStatus(chargers.serverUri(), cp.id(),
+                SimulatedCharger.basic(cp.id(), wrong), List.of("ocpp1.6"))).isEqualTo(401);
+        assertThat(SimulatedCharger.handshakeStatus(chargers.serverUri(), "NOBODY-" + cp.id(),
+                SimulatedCharger.basic("NOBODY-" + cp.id(), cp.password()), List.of("ocpp1.6"))).isEqualTo(401);
+        assertThat(SimulatedCharger.handshakeStatus(chargers.serverUri(), cp.id(), null, List.of("ocpp1.6")))
+                .isEqualTo(401);
+        // The user name must be the charge point id of the URL.
+        assertThat(SimulatedCharger.handshakeStatus(chargers.serverUri(), cp.id(),
+                SimulatedCharger.basic("someone-else", cp.password()), List.of("ocpp1.6"))).isEqualTo(401);
+
+        assertThat(log.getAll()).contains("Refused charger '" + cp.id() + "'")
+                .doesNotContain(wrong).doesNotContain(cp.password());
+        assertThat(connections.isConnected(cp.id())).isFalse();
+    }
+
+    @Test
+    void aClientThatOffersNoOcpp16IsRefused() {
+        TestChargers.Registration cp = chargers.register("PROTO");
+        String auth = SimulatedCharger.basic(cp.id(), cp.password());
+
+        assertThat(SimulatedCharger.handshakeStatus(chargers.serverUri(), cp.id(), auth, List.of())).isEqualTo(400);
+        assertThat(SimulatedCharger.handshakeStatus(chargers.serverUri(), cp.id(), auth, List.of("ocpp2.0.1")))
+                .isEqualTo(400);
+        assertThat(SimulatedCharger.handshakeStatus(chargers.serverUri(), cp.id(), auth, List.of("ocpp2.0.1", "ocpp1.6")))
+                .isEqualTo(101);
+    }
+
+    @Test
+    void aSecondConnectionReplacesTheFirst() {
+        TestChargers.Registration cp = chargers.register("DUP");
+        SimulatedCharger first = chargers.connect(cp);
+        try (SimulatedCharger second = chargers.connect(cp)) {
+            assertThat(first.closed()).succeedsWithin(Duration.ofSeconds(5)).isEqualTo(1000);
+            assertThat(second.heartbeat().get("currentTime").asText()).isNotBlank();
+            assertThat(connections.isConnected(cp.id())).isTrue();
+            assertThat(chargerRepository.find(cp.id()).orElseThrow().online()).isTrue();
+            assertThat(events.all(ChargerEvents.Disconnected.class)).noneMatch(e -> e.chargerId().equals(cp.id()));
+        }
+    }
+
+    @Test
+    void aChargerSilentPastItsHeartbeatIntervalAndTheGraceIsMarkedOffline() {
+        TestChargers.Registration cp = chargers.register("SILENT", ",\"heartbeatIntervalSeconds\":1");
+        try (SimulatedCharger charger = chargers.connect(cp)) {
+            assertThat(charger.bootNotification().get("interval").asInt()).isEqualTo(1);
+
+            // It says nothing more: after 1 s interval + 2 s grace the server gives up on it.
+            var disconnected = events.await(ChargerEvents.Disconnected.class, e -> e.chargerId().equals(cp.id()));
+            assertThat(disconnected.reason()).contains("heartbeat");
+            assertThat(charger.closed()).succeedsWithin(Duration.ofSeconds(5));
+            assertThat(chargerRepository.find(cp.id()).orElseThrow().online()).isFalse();
+        }
+    }
+
+    @Test
+    void lastSeenIsStored() {
+        TestChargers.Registration cp = chargers.register("SEEN");
+        try (SimulatedCharger charger = chargers.connect(cp)) {
+            Instant connectedAt = await().atMost(Duration.ofSeconds(15))
+                    .until(() -> chargerRepository.find(cp.id()).orElseThrow().lastSeen(), Objects::nonNull);
+            charger.heartbeat();
+            await().atMost(Duration.ofSeconds(15)).until(() ->
+                    chargerRepository.find(cp.id()).orElseThrow().lastSeen().isAfter(connectedAt));
+        }
+    }
+
+    @Test
+    void oversizedFramesCloseTheConnectionWithoutHarmingOthers() {
+        try (SimulatedCharger big = chargers.connectBooted("BIG"); SimulatedCharger other = chargers.connectBooted("OTHER")) {
+            String huge = "[2,\"1\",\"DataTransfer\",{\"vendorId\":\"x\",\"data\":\"" + "a".repeat(70_000) + "\"}]";
+            big.sendRawNoReply(huge);
+            assertThat(big.closed()).succeedsWithin(Duration.ofSeconds(5)).isEqualTo(1009);
+            assertThat(other.heartbeat().has("currentTime")).isTrue();
+        }
+    }
+
+}

@@ -1,0 +1,330 @@
+package org.chargeflow.workflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.chargeflow.idtag.IdTagRepository;
+import org.chargeflow.session.ChargingSession;
+import org.chargeflow.session.SessionRepository;
+import org.chargeflow.session.SessionState;
+import org.chargeflow.support.IntegrationTest;
+import org.chargeflow.support.SimulatedCharger;
+import org.chargeflow.support.TestChargers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+/** Every path of the charging-session process, with a simulated charger over real OCPP-J and MariaDB. */
+@IntegrationTest
+class ChargingSessionProcessTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    TestChargers chargers;
+    @Autowired
+    SessionRepository sessions;
+    @Autowired
+    IdTagRepository idTags;
+
+    @BeforeEach
+    void assertions() {
+        BpmnAwareTests.init(engine);
+    }
+
+    @Test
+    void happyPathWithAPowerCapEndsWhenTheOperatorStops() {
+        try (SimulatedCharger charger = pluggedIn("HAPPY")) {
+            ProcessInstance session = start(charger, Map.of("sessionPowerKw", 11, "description", "Fleet van 7"));
+
+            JsonNode remoteStart = charger.awaitCall("RemoteStartTransaction", WAIT).get(3);
+            assertThat(remoteStart.get("connectorId").asInt()).isEqualTo(1);
+            assertThat(remoteStart.at("/chargingProfile/chargingProfilePurpose").asText()).isEqualTo("TxProfile");
+            assertThat(remoteStart.at("/chargingProfile/chargingSchedule/chargingRateUnit").asText()).isEqualTo("W");
+            assertThat(remoteStart.at("/chargingProfile/chargingSchedule/chargingSchedulePeriod/0/limit").asDouble()).isEqualTo(11_000.0);
+            int tx = charger.startTransaction(1, remoteStart.get("idTag").asText(), 1_000, Instant.now()).get("transactionId").asInt();
+            assertThat(charger.authorize(remoteStart.get("idTag").asText()).at("/idTagInfo/status").asText()).isEqualTo("Accepted");
+
+            awaitWaitingAt(session, "Charging");
+            assertThat(task(session).getName()).isEqualTo("Charging · " + charger.id() + " / 1");
+            assertThat(sessionOf(session).state()).isEqualTo(SessionState.CHARGING);
+            assertThat(sessionOf(session).transactionId()).isEqualTo(tx);
+
+            charger.meterValues(1, tx, 3_500, 7_200);
+            await().atMost(WAIT).untilAsserted(() ->
+                    assertThat(runtime.getVariable(session.getId(), "energyDeliveredKwh")).isEqualTo(2.5));
+            assertThat(runtime.getVariable(session.getId(), "presentPowerKw")).isEqualTo(7.2);
+
+            complete(task(session));
+            JsonNode remoteStop = charger.awaitCall("RemoteStopTransaction", WAIT).get(3);
+            assertThat(remoteStop.get("transactionId").asInt()).isEqualTo(tx);
+            charger.stopTransaction(tx, 4_000, Instant.now(), "Remote");
+
+            awaitEnded(session);
+            assertThat(session).hasPassed("RequestStop", "StopConfirmed", "RecordOutcome").hasNotPassed("EnergyTargetReached");
+            ChargingSession finished = sessionOf(session);
+            assertThat(finished.state()).isEqualTo(SessionState.FINISHED);
+            assertThat(finished.energyWh()).isEqualTo(3_000.0);
+            assertThat(finished.stopReason()).isEqualTo("Stopped by the operator");
+            assertThat(finished.description()).isEqualTo("Fleet van 7");
+        }
+    }
+
+    @Test
+    void waitsForTheVehicleAndStartsWhenItIsPluggedIn() {
+        try (SimulatedCharger charger = chargers.connectBooted("LATE")) {
+            charger.statusNotification(1, "Available");
+            ProcessInstance session = start(charger, Map.of());
+
+            awaitWaitingAt(session, "ConnectVehicle");
+            assertThat(sessionOf(session).state()).isEqualTo(SessionState.WAITING_FOR_VEHICLE);
+            assertThat(task(session).getDueDate()).isAfter(Date.from(Instant.now()));
+
+            charger.statusNotification(1, "Preparing");
+            assertThat(charger.awaitCall("RemoteStartTransaction", WAIT).at("/3/chargingProfile").isMissingNode()).isTrue();
+            assertThat(session).hasPassed("VehiclePluggedIn");
+        }
+    }
+
+    @Test
+    void vehicleNeverPluggedInGivesUpAfterTheTimeout() {
+        try (SimulatedCharger charger = chargers.connectBooted("NOCAR")) {
+            charger.statusNotification(1, "Available");
+            ProcessInstance session = start(charger, Map.of());
+            awaitWaitingAt(session, "ConnectVehicle");
+
+            fireTimer(session);
+
+            awaitEnded(session);
+            assertThat(session).hasPassed("PlugInTimedOut", "CloseNoVehicle");
+            assertThat(sessionOf(session).state()).isEqualTo(SessionState.REFUSED);
+            assertThat(sessionOf(session).stopReason()).isEqualTo("No vehicle was connected within PT10M");
+        }
+    }
+
+    @Test
+    void chargerRejectingTheRemoteStartEndsTheSessionWithTheReason() {
+        try (SimulatedCharger charger = pluggedIn("REJECT")) {
+            charger.onCall("RemoteStartTransaction", p -> "{\"status\":\"Rejected\"}");
+            ProcessInstance session = start(charger, Map.of());
+
+            awaitEnded(session);
+            assertThat(session).hasPassed("StartRefused", "CloseNotStarted");
+            assertThat(sessionOf(session).state()).isEqualTo(SessionState.FAILED);
+            assertThat(sessionOf(session).stopReason()).isEqualTo("Charger " + charger.id() + " rejected the remote start");
+        }
+    }
+
+    @Test
+    void aStartThatNeverComesTimesOut() {
+        try (SimulatedCharger charger = pluggedIn("SLOW")) {
+            ProcessInstance session = start(charger, Map.of());
+            charger.awaitCall("RemoteStartTransaction", WAIT);
+            awaitWaitingAt(session, "AwaitStart");
+
+            fireTimer(session);
+
+            awaitEnded(session);
+            assertThat(session).hasPassed("StartTimedOut", "CloseNotStarted");
+            assertThat(sessionOf(session).stopReason()).isEqualTo("The charger did not start charging within PT1M");
+        }
+    }
+
+    @Test
+    void chargerStoppingByItselfFinishesTheSession() {
+        try (SimulatedCharger charger = pluggedIn("SELFSTOP")) {
+            ProcessInstance session = start(charger, Map.of());
+            int tx = startCharging(charger, session, 10_000);
+
+            charger.stopTransaction(tx, 12_345, Instant.now(), "EVDisconnected");
+
+            awaitEnded(session);
+            assertThat(session).hasPassed("ChargerStopped", "RecordOutcome").hasNotPassed("RequestStop");
+            ChargingSession finished = sessionOf(session);
+            assertThat(finished.state()).isEqualTo(SessionState.FINISHED);
+            assertThat(finished.energyWh()).isEqualTo(2_345.0);
+            assertThat(finished.stopReason()).isEqualTo("Stopped by the charger (EVDisconnected)");
+        }
+    }
+
+    @Test
+    void reachingTheEnergyTargetStopsTheSessionWithinOnePercent() {
+        try (SimulatedCharger charger = pluggedIn("TARGET")) {
+            ProcessInstance session = start(charger, Map.of("sessionEnergyKwh", 5));
+            int tx = startCharging(charger, session, 1_000);
+
+            charger.meterValues(1, tx, 3_000, 11_000);
+            charger.meterValues(1, tx, 5_000, 11_000);
+            assertThat(runtime.createProcessInstanceQuery().processInstanceId(session.getId()).singleResult()).isNotNull();
+            charger.meterValues(1, tx, 5_990, 11_000);
+
+            JsonNode remoteStop = charger.awaitCall("RemoteStopTransaction", WAIT);
+            assertThat(remoteStop.at("/3/transactionId").asInt()).isEqualTo(tx);
+            charger.stopTransaction(tx, 6_010, Instant.now(), "Remote");
+
+            awaitEnded(session);
+            assertThat(session).hasPassed("EnergyTargetReached", "RequestStop", "RecordOutcome");
+            ChargingSession finished = sessionOf(session);
+            assertThat(finished.energyWh()).isBetween(4_950.0, 5_050.0);
+            assertThat(finished.stopReason()).isEqualTo("Energy target reached");
+        }
+    }
+
+    @Test
+    void aChargerOfflineLongerThanTheGraceEndsTheSession() {
+        SimulatedCharger charger = pluggedIn("OFFLINE");
+        ProcessInstance session = start(charger, Map.of());
+        startCharging(charger, session, 0);
+
+        charger.close();
+        awaitWaitingAt(session, "AwaitReconnect");
+        fireTimer(session);
+
+        awaitEnded(session);
+        assertThat(session).hasPassed("ChargerWentOffline", "OfflineTooLong", "CloseOffline");
+        assertThat(sessionOf(session).state()).isEqualTo(SessionState.FAILED);
+        assertThat(sessionOf(session).stopReason()).isEqualTo("The charger was offline for longer than PT5M");
+    }
+
+    @Test
+    void aChargerBackWithinTheGraceKeepsCharging() {
+        TestChargers.Registration cp = chargers.register("BLIP");
+        SimulatedCharger first = chargers.connect(cp);
+        first.bootNotification();
+        first.statusNotification(1, "Preparing");
+        ProcessInstance session = start(first, Map.of());
+        startCharging(first, session, 0);
+
+        first.close();
+        awaitWaitingAt(session, "AwaitReconnect");
+        try (SimulatedCharger again = chargers.connect(cp)) {
+            awaitWaitingAt(session, "Charging");
+            assertThat(session).hasPassed("ChargerBackOnline");
+            assertThat(again.isOpen()).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"11 kW", "-3", "0", "abc"})
+    void invalidCapsStartNothing(String power) {
+        try (SimulatedCharger charger = pluggedIn("CAPS")) {
+            Object value = power.matches("-?\\d+") ? Integer.parseInt(power) : power;
+            long before = runtime.createProcessInstanceQuery().processDefinitionKey("charging-session").count();
+
+            assertThatThrownBy(() -> start(charger, Map.of("sessionPowerKw", value)))
+                    .isInstanceOf(InvalidVariable.class)
+                    .hasMessageStartingWith("sessionPowerKw: must be a number of kW greater than 0");
+            assertThatThrownBy(() -> start(charger, Map.of("sessionEnergyKwh", value)))
+                    .hasMessageStartingWith("sessionEnergyKwh: must be a number of kWh greater than 0");
+            assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("charging-session").count()).isEqualTo(before);
+            assertThat(sessions.activeOn(charger.id())).isEmpty();
+        }
+    }
+
+    @Test
+    void aDisconnectedChargerIsRefusedAtOnceWithTheReason() {
+        TestChargers.Registration cp = chargers.register("GONE");
+        Map<String, Object> variables = new HashMap<>(Map.of("chargerId", cp.id(), "connectorId", 1));
+        ProcessInstance session = runtime.startProcessInstanceByKey("charging-session", variables);
+
+        assertThat(session).isEnded().hasPassed("CloseRefused");
+        assertThat(sessionOf(session).state()).isEqualTo(SessionState.REFUSED);
+        assertThat(sessionOf(session).stopReason())
+                .isEqualTo("Charger " + cp.id() + " is disconnected: no action is possible until it reconnects");
+    }
+
+    @Test
+    void aFaultedConnectorIsRefused() {
+        try (SimulatedCharger charger = chargers.connectBooted("FAULT")) {
+            charger.call("StatusNotification", "{\"connectorId\":1,\"errorCode\":\"GroundFailure\",\"status\":\"Faulted\"}");
+            ProcessInstance session = start(charger, Map.of());
+            assertThat(session).isEnded().hasPassed("CloseRefused");
+            assertThat(sessionOf(session).stopReason()).isEqualTo("Connector 1 of " + charger.id() + " is Faulted (GroundFailure)");
+        }
+    }
+
+    @Test
+    void aSessionStartedAtTheChargerGetsItsOwnProcess() {
+        try (SimulatedCharger charger = pluggedIn("RFID")) {
+            String tag = "RFID" + Long.toHexString(System.nanoTime()).substring(0, 8);
+            idTags.save(tag, "Accepted", null, null);
+            int tx = charger.startTransaction(1, tag, 500, Instant.now()).get("transactionId").asInt();
+
+            ChargingSession session = await().atMost(WAIT).until(() -> sessions.byTransaction(tx), Optional::isPresent).orElseThrow();
+            assertThat(session.startedBy()).isEqualTo(ChargingSession.BY_CHARGER);
+            ProcessInstance process = runtime.createProcessInstanceQuery().processInstanceId(session.processInstanceId()).singleResult();
+            assertThat(process).isWaitingAt("Charging").hasPassed("ChargerStartedSession");
+
+            charger.stopTransaction(tx, 2_500, Instant.now(), "Local");
+            awaitEnded(process);
+            assertThat(sessions.byTransaction(tx).orElseThrow().energyWh()).isEqualTo(2_000.0);
+        }
+    }
+
+    private SimulatedCharger pluggedIn(String prefix) {
+        SimulatedCharger charger = chargers.connectBooted(prefix);
+        charger.statusNotification(1, "Preparing");
+        return charger;
+    }
+
+    private ProcessInstance start(SimulatedCharger charger, Map<String, Object> extra) {
+        Map<String, Object> variables = new HashMap<>(extra);
+        variables.put("chargerId", charger.id());
+        variables.put("connectorId", 1);
+        return runtime.startProcessInstanceByKey("charging-session", variables);
+    }
+
+    /** Answers the remote start like a real charger: StartTransaction with the tag it was given. */
+    private int startCharging(SimulatedCharger charger, ProcessInstance session, int meterStartWh) {
+        JsonNode remoteStart = charger.awaitCall("RemoteStartTransaction", WAIT).get(3);
+        int tx = charger.startTransaction(1, remoteStart.get("idTag").asText(), meterStartWh, Instant.now())
+                .get("transactionId").asInt();
+        awaitWaitingAt(session, "Charging");
+        return tx;
+    }
+
+    private ChargingSession sessionOf(ProcessInstance process) {
+        Long id = (Long) engine.getHistoryService().createHistoricVariableInstanceQuery()
+                .processInstanceId(process.getId()).variableName("sessionId").singleResult().getValue();
+        return sessions.find(id).orElseThrow();
+    }
+
+    private void fireTimer(ProcessInstance process) {
+        Job timer = management.createJobQuery().processInstanceId(process.getId()).timers().singleResult();
+        management.executeJob(timer.getId());
+    }
+
+    private static void awaitWaitingAt(ProcessInstance process, String activity) {
+        await().atMost(WAIT).untilAsserted(() -> assertThat(process).isWaitingAt(activity));
+    }
+
+    private static void awaitEnded(ProcessInstance process) {
+        await().atMost(WAIT).untilAsserted(() -> assertThat(process).isEnded());
+    }
+}

@@ -8,6 +8,7 @@ import org.chargeflow.session.SessionRepository;
 import org.chargeflow.session.SessionState;
 import org.chargeflow.support.Http;
 import org.chargeflow.support.SimulatedCharger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -27,8 +28,10 @@ import static org.chargeflow.support.IntegrationTest.ADMIN_PASSWORD;
 /**
  * Stops the application in the middle of running sessions and starts it again on the same database:
  * the chargers reconnect, the sessions carry on and finish, and none is lost or counted twice.
- * Runs the application itself, on a database of its own, so no other test's engine picks up its jobs.
+ * Runs the application itself, on a database of its own, so no other test's engine picks up its jobs,
+ * and in a JVM of its own (see the surefire configuration in pom.xml).
  */
+@Tag("own-jvm")
 class RestartSafetyTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);

@@ -4,10 +4,16 @@ import org.chargeflow.platform.database.GroupCommitter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,35 +41,103 @@ public class ChargerRepository {
     }
 
     /** Registers a charger; false when the id is taken. */
-    public boolean register(String id, String name, String passwordHash, boolean generated, int heartbeatIntervalSeconds) {
+    public boolean register(String id, String passwordHash, boolean generated, ChargerSettings settings) {
         return jdbc.sql("""
-                        INSERT IGNORE INTO charger (id, name, password_hash, password_generated, heartbeat_interval_s)
-                        VALUES (?, ?, ?, ?, ?)""")
-                .params(id, name, passwordHash, generated, heartbeatIntervalSeconds)
+                        INSERT IGNORE INTO charger (id, name, location_id, max_power_kw, password_hash, password_generated,
+                                                    heartbeat_interval_s)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, settings.name(), settings.locationId(), settings.maxPowerKw(), passwordHash, generated,
+                        settings.heartbeatIntervalSeconds())
                 .update() == 1;
     }
 
-    public Optional<Charger> find(String id) {
+    public boolean update(String id, ChargerSettings settings) {
         return jdbc.sql("""
-                        SELECT id, name, vendor, model, charge_point_serial, firmware_version, online, last_seen,
-                               last_boot, heartbeat_interval_s, firmware_status, diagnostics_status
-                        FROM charger WHERE id = ?""")
-                .param(id)
-                .query((rs, n) -> new Charger(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getBoolean(7), instant(rs.getTimestamp(8)),
-                        instant(rs.getTimestamp(9)), rs.getInt(10), rs.getString(11), rs.getString(12),
-                        connectors(id)))
+                        UPDATE charger SET name = ?, location_id = ?, max_power_kw = ?, heartbeat_interval_s = ?
+                        WHERE id = ?""")
+                .params(settings.name(), settings.locationId(), settings.maxPowerKw(),
+                        settings.heartbeatIntervalSeconds(), id)
+                .update() == 1;
+    }
+
+    public boolean changePassword(String id, String passwordHash, boolean generated) {
+        return jdbc.sql("UPDATE charger SET password_hash = ?, password_generated = ? WHERE id = ?")
+                .params(passwordHash, generated, id)
+                .update() == 1;
+    }
+
+    /** Deletes a charger with its connectors; false when it does not exist. */
+    public boolean delete(String id) {
+        return jdbc.sql("DELETE FROM charger WHERE id = ?").param(id).update() == 1;
+    }
+
+    /** How many transactions the charger has in its history (they keep it from being deleted). */
+    public int transactionCount(String id) {
+        return jdbc.sql("SELECT COUNT(*) FROM charging_transaction WHERE charger_id = ?").param(id)
+                .query(Integer.class).single();
+    }
+
+    public Optional<Charger> find(String id) {
+        return jdbc.sql(SELECT_CHARGER + " WHERE id = ?").param(id)
+                .query((rs, n) -> charger(rs, connectors(id)))
                 .optional();
     }
 
-    public List<ConnectorStatus> connectors(String chargerId) {
-        return jdbc.sql("""
-                        SELECT charger_id, connector_id, status, error_code, info, vendor_id, vendor_error_code, status_at
-                        FROM connector WHERE charger_id = ? ORDER BY connector_id""")
-                .param(chargerId)
-                .query((rs, n) -> new ConnectorStatus(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), instant(rs.getTimestamp(8))))
+    /** All chargers, or those of one location, ordered by id; two queries whatever their number. */
+    public List<Charger> all(Long locationId) {
+        Map<String, List<Connector>> connectors = new HashMap<>();
+        jdbc.sql(SELECT_CONNECTOR + (locationId == null ? "" : " WHERE charger_id IN (SELECT id FROM charger WHERE location_id = :location)")
+                        + " ORDER BY charger_id, connector_id")
+                .paramSource(locationParam(locationId))
+                .query(rs -> {
+                    connectors.computeIfAbsent(rs.getString("charger_id"), k -> new ArrayList<>()).add(connector(rs));
+                });
+        return jdbc.sql(SELECT_CHARGER + (locationId == null ? "" : " WHERE location_id = :location") + " ORDER BY id")
+                .paramSource(locationParam(locationId))
+                .query((rs, n) -> charger(rs, connectors.getOrDefault(rs.getString("id"), List.of())))
                 .list();
+    }
+
+    public List<Connector> connectors(String chargerId) {
+        return jdbc.sql(SELECT_CONNECTOR + " WHERE charger_id = ? ORDER BY connector_id")
+                .param(chargerId)
+                .query((rs, n) -> connector(rs))
+                .list();
+    }
+
+    /** Sets a reported connector's own power limit; false when the charger has not reported that connector. */
+    public boolean setConnectorLimit(String chargerId, int connectorId, BigDecimal maxPowerKw) {
+        return jdbc.sql("UPDATE connector SET max_power_kw = ? WHERE charger_id = ? AND connector_id = ?")
+                .params(maxPowerKw, chargerId, connectorId)
+                .update() == 1;
+    }
+
+    private static final String SELECT_CHARGER = """
+            SELECT id, name, location_id, max_power_kw, vendor, model, charge_point_serial, firmware_version, online,
+                   last_seen, last_boot, heartbeat_interval_s, firmware_status, diagnostics_status
+            FROM charger""";
+    private static final String SELECT_CONNECTOR = """
+            SELECT charger_id, connector_id, status, error_code, info, vendor_id, vendor_error_code, status_at, max_power_kw
+            FROM connector""";
+
+    private static MapSqlParameterSource locationParam(Long locationId) {
+        return new MapSqlParameterSource("location", locationId);
+    }
+
+    private static Charger charger(ResultSet rs, List<Connector> connectors) throws SQLException {
+        long location = rs.getLong("location_id");
+        return new Charger(rs.getString("id"), rs.getString("name"), rs.wasNull() ? null : location,
+                rs.getBigDecimal("max_power_kw"), rs.getString("vendor"), rs.getString("model"),
+                rs.getString("charge_point_serial"), rs.getString("firmware_version"), rs.getBoolean("online"),
+                instant(rs.getTimestamp("last_seen")), instant(rs.getTimestamp("last_boot")),
+                rs.getInt("heartbeat_interval_s"), rs.getString("firmware_status"), rs.getString("diagnostics_status"),
+                connectors);
+    }
+
+    private static Connector connector(ResultSet rs) throws SQLException {
+        return new Connector(rs.getInt("connector_id"), rs.getString("status"), rs.getString("error_code"),
+                rs.getString("info"), rs.getString("vendor_id"), rs.getString("vendor_error_code"),
+                instant(rs.getTimestamp("status_at")), rs.getBigDecimal("max_power_kw"));
     }
 
     public void recordBoot(String id, BootInfo boot) {

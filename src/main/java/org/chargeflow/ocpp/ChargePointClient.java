@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Sends OCPP 1.6 calls to chargers: {@code client.call("CP-1", new Reset.Request(ResetType.Soft))}
@@ -43,6 +44,15 @@ public class ChargePointClient {
         return connection.get()
                 .call(action, messageId -> codec.call(messageId, action, payload))
                 .thenApply(answer -> confirmation(chargerId, request, answer));
+    }
+
+    /** {@link #call} for callers that wait for the answer: the confirmation, or the call's own exception. */
+    public <C> C callAndWait(String chargerId, OcppRequest<C> request) {
+        try {
+            return call(chargerId, request).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     private <C> C confirmation(String chargerId, OcppRequest<C> request, JsonNode answer) {

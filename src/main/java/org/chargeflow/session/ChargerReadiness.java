@@ -2,7 +2,7 @@ package org.chargeflow.session;
 
 import org.chargeflow.charger.Charger;
 import org.chargeflow.charger.ChargerRepository;
-import org.chargeflow.charger.ConnectorStatus;
+import org.chargeflow.charger.Connector;
 import org.chargeflow.ocpp.ChargerConnections;
 import org.springframework.stereotype.Component;
 
@@ -44,11 +44,11 @@ public class ChargerReadiness {
         if (!connections.isConnected(chargerId)) {
             return Verdict.refused("Charger " + chargerId + " is disconnected: no action is possible until it reconnects");
         }
-        Optional<ConnectorStatus> whole = status(charger.get(), 0);
+        Optional<Connector> whole = status(charger.get(), 0);
         if (whole.isPresent() && OUT_OF_ORDER.contains(whole.get().status())) {
             return Verdict.refused("Charger " + chargerId + " is " + describe(whole.get()));
         }
-        Optional<ConnectorStatus> connector = status(charger.get(), connectorId);
+        Optional<Connector> connector = status(charger.get(), connectorId);
         if (connector.isEmpty()) {
             return Verdict.refused("Charger " + chargerId + " has not reported a connector " + connectorId);
         }
@@ -78,7 +78,7 @@ public class ChargerReadiness {
         if (!connections.isConnected(chargerId)) {
             return Optional.of("Charger " + chargerId + " is disconnected: it cannot be reset until it reconnects");
         }
-        Optional<ConnectorStatus> plugged = charger.get().connectors().stream()
+        Optional<Connector> plugged = charger.get().connectors().stream()
                 .filter(c -> c.connectorId() > 0 && VEHICLE_CONNECTED.contains(c.status())).findFirst();
         if (plugged.isPresent()) {
             return Optional.of("A vehicle is connected to connector " + plugged.get().connectorId() + " of " + chargerId
@@ -91,11 +91,11 @@ public class ChargerReadiness {
                         + ": stop it before resetting");
     }
 
-    private static Optional<ConnectorStatus> status(Charger charger, int connectorId) {
+    private static Optional<Connector> status(Charger charger, int connectorId) {
         return charger.connectors().stream().filter(c -> c.connectorId() == connectorId).findFirst();
     }
 
-    private static String describe(ConnectorStatus s) {
+    private static String describe(Connector s) {
         return "NoError".equals(s.errorCode()) ? s.status() : s.status() + " (" + s.errorCode() + ")";
     }
 }

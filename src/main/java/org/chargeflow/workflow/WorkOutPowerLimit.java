@@ -2,23 +2,39 @@ package org.chargeflow.workflow;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.chargeflow.charger.ChargerRepository;
 import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.util.Optional;
 
 import static org.chargeflow.workflow.SessionVariables.*;
 
 /**
- * "Work out the power limit": the session power cap becomes the limit of the charging profile sent
- * with the remote start (in W); the energy cap is kept by the backend. Sets the texts the Charging form shows.
+ * "Work out the power limit": the lowest of the session power cap, the charger's and the connector's own
+ * limits becomes the limit of the charging profile sent with the remote start (in W); the energy cap is
+ * kept by the backend. Sets the texts the Charging form shows.
  */
 @Component("workOutPowerLimit")
 class WorkOutPowerLimit implements JavaDelegate {
 
+    private final ChargerRepository chargers;
+
+    WorkOutPowerLimit(ChargerRepository chargers) {
+        this.chargers = chargers;
+    }
+
     @Override
     public void execute(DelegateExecution execution) {
-        Double powerKw = (Double) execution.getVariable(SESSION_POWER_KW);
+        Double sessionKw = (Double) execution.getVariable(SESSION_POWER_KW);
         Double energyKwh = (Double) execution.getVariable(SESSION_ENERGY_KWH);
-        execution.setVariable(POWER_LIMIT_W, powerKw == null ? null : powerKw * 1000);
-        execution.setVariable("powerLimitText", powerKw == null ? "none" : powerKw + " kW");
+        Optional<Double> equipmentKw = chargers.find((String) execution.getVariable(CHARGER_ID))
+                .flatMap(c -> c.powerLimitKw((Integer) execution.getVariable(CONNECTOR_ID)))
+                .map(BigDecimal::doubleValue);
+        Double limitKw = equipmentKw.filter(kw -> sessionKw == null || kw < sessionKw).orElse(sessionKw);
+        execution.setVariable(POWER_LIMIT_W, limitKw == null ? null : limitKw * 1000);
+        execution.setVariable("powerLimitText", limitKw == null ? "none"
+                : limitKw + " kW" + (limitKw.equals(sessionKw) ? "" : " (the charger's limit)"));
         execution.setVariable("energyTargetText", energyKwh == null ? "none" : energyKwh + " kWh");
     }
 }

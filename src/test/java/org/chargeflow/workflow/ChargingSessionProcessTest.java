@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.chargeflow.charger.ChargerRepository;
 import org.chargeflow.idtag.IdTagRepository;
 import org.chargeflow.session.ChargingSession;
 import org.chargeflow.session.SessionRepository;
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -52,6 +54,8 @@ class ChargingSessionProcessTest {
     SessionRepository sessions;
     @Autowired
     IdTagRepository idTags;
+    @Autowired
+    ChargerRepository chargerRepository;
 
     @BeforeEach
     void assertions() {
@@ -93,6 +97,29 @@ class ChargingSessionProcessTest {
             assertThat(finished.energyWh()).isEqualTo(3_000.0);
             assertThat(finished.stopReason()).isEqualTo("Stopped by the operator");
             assertThat(finished.description()).isEqualTo("Fleet van 7");
+        }
+    }
+
+    @Test
+    void theChargersAndTheConnectorsOwnLimitsCapThePower() {
+        TestChargers.Registration limited = chargers.register("LIMITED", ",\"maxPowerKw\": 11");
+        try (SimulatedCharger charger = chargers.connect(limited)) {
+            charger.bootNotification();
+            charger.statusNotification(1, "Preparing");
+            charger.statusNotification(2, "Preparing");
+            chargerRepository.setConnectorLimit(charger.id(), 2, new BigDecimal("3.7"));
+
+            start(charger, Map.of("sessionPowerKw", 22));
+            assertThat(charger.awaitCall("RemoteStartTransaction", WAIT)
+                    .at("/3/chargingProfile/chargingSchedule/chargingSchedulePeriod/0/limit").asDouble())
+                    .as("the charger's 11 kW, not the session's 22 kW").isEqualTo(11_000.0);
+
+            ProcessInstance second = runtime.startProcessInstanceByKey("charging-session",
+                    Map.of("chargerId", charger.id(), "connectorId", 2, "sessionPowerKw", 7.4));
+            assertThat(charger.awaitCall("RemoteStartTransaction", WAIT)
+                    .at("/3/chargingProfile/chargingSchedule/chargingSchedulePeriod/0/limit").asDouble())
+                    .as("connector 2's own 3.7 kW").isEqualTo(3_700.0);
+            assertThat(runtime.getVariable(second.getId(), "powerLimitText")).isEqualTo("3.7 kW (the charger's limit)");
         }
     }
 

@@ -2,11 +2,16 @@ package org.chargeflow.platform.web;
 
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import org.chargeflow.ocpp.ChargerCallException;
+import org.chargeflow.ocpp.ChargerNotConnectedException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import java.util.stream.Collectors;
 
@@ -32,6 +37,32 @@ class ApiErrors {
                     + m.getTargetType().getSimpleName() + expected, field);
         }
         return body(HttpStatus.BAD_REQUEST, "The request body is not valid JSON", null);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Body> wrongParameter(MethodArgumentTypeMismatchException e) {
+        String expected = e.getRequiredType() == null ? "another type" : e.getRequiredType().getSimpleName();
+        return body(HttpStatus.BAD_REQUEST, e.getName() + ": has the wrong type, expected " + expected
+                + " (got '" + e.getValue() + "')", e.getName());
+    }
+
+    /** Two requests raced for the same unique value, or a row is still referenced: the loser learns why. */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Body> conflict(DataIntegrityViolationException e) {
+        String message = e instanceof DuplicateKeyException ? "It already exists"
+                : "It is still in use by other records";
+        return body(HttpStatus.CONFLICT, message, null);
+    }
+
+    @ExceptionHandler(ChargerNotConnectedException.class)
+    ResponseEntity<Body> notConnected(ChargerNotConnectedException e) {
+        return body(HttpStatus.CONFLICT, e.getMessage(), null);
+    }
+
+    /** The charger refused, answered nonsense or did not answer in time. */
+    @ExceptionHandler(ChargerCallException.class)
+    ResponseEntity<Body> chargerFailed(ChargerCallException e) {
+        return body(HttpStatus.BAD_GATEWAY, e.getMessage(), null);
     }
 
     private static ResponseEntity<Body> body(HttpStatus status, String message, String field) {

@@ -1,5 +1,6 @@
 package org.chargeflow.platform.security;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Guards our own endpoints (REST API, dashboard, metrics) with the Camunda users: HTTP Basic for
@@ -28,6 +30,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
     static final String REALM = "ChargeFlow";
     private static final String ENGINE = "default";
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final CamundaUserAuthenticator authenticator;
     private final IdentityService identityService;
@@ -49,19 +52,30 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         Optional<AuthenticatedUser> user = fromBasicHeader(request).or(() -> fromWebappSession(request));
         if (user.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
-            response.setContentType("application/json");
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.getWriter().write("{\"status\":401,\"error\":\"Unauthorized\","
-                    + "\"message\":\"Log in with a Camunda user (HTTP Basic or a Camunda web app session)\"}");
+            refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+                    "Log in with a Camunda user (HTTP Basic or a Camunda web app session)");
             return;
         }
         AuthenticatedUser principal = user.get();
+        if (!SAFE_METHODS.contains(request.getMethod()) && !principal.mayChange()) {
+            refuse(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+                    "Only members of the groups operators or admins may change things; " + principal.id() + " may only read");
+            return;
+        }
         identityService.setAuthentication(principal.id(), principal.groupIds());
         try {
             chain.doFilter(new AuthenticatedRequest(request, principal), response);
         } finally {
             identityService.clearAuthentication();
         }
+    }
+
+    private static void refuse(HttpServletResponse response, int status, String error, String message) throws IOException {
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.setStatus(status);
+        response.getWriter().write("{\"status\":" + status + ",\"error\":\"" + error + "\",\"message\":\""
+                + new String(JsonStringEncoder.getInstance().quoteAsString(message)) + "\"}");
     }
 
     private Optional<AuthenticatedUser> fromBasicHeader(HttpServletRequest request) {

@@ -14,12 +14,13 @@ public record VehicleFields(String name, String vin, String plate, String make, 
     private static final Pattern VIN = Pattern.compile("[A-HJ-NPR-Z0-9]{17}");
 
     public VehicleFields checked() {
+        String checkedName = Fields.required("name", name, 100);
         String checkedVin = Fields.optional("vin", vin, 17);
         if (checkedVin != null) {
             checkedVin = Fields.matching("vin", checkedVin.toUpperCase(Locale.ROOT), VIN,
                     "17 letters and digits, without I, O or Q");
         }
-        return new VehicleFields(Fields.required("name", name, 100), checkedVin, Fields.optional("plate", plate, 20),
+        return new VehicleFields(checkedName, checkedVin, Fields.optional("plate", plate, 20),
                 Fields.optional("make", make, 50), Fields.optional("model", model, 50),
                 Fields.positiveAmount("batteryKwh", batteryKwh), Fields.positiveAmount("maxAcKw", maxAcKw),
                 Fields.positiveAmount("maxDcKw", maxDcKw));

@@ -1,5 +1,6 @@
 package org.chargeflow.workflow;
 
+import org.chargeflow.platform.web.ApiException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
@@ -10,5 +11,11 @@ class InvalidVariable extends FormFieldValidationException {
 
     InvalidVariable(String variable, String expected, Object got) {
         super(variable, variable + ": must be " + expected + (got == null ? " (it is missing)" : " (got '" + got + "')"));
+    }
+
+    /** The API's refusal of a field, told about the variable that carried it. */
+    InvalidVariable(String variable, ApiException refused) {
+        super(variable, refused.field() == null ? variable + ": " + refused.getMessage()
+                : variable + refused.getMessage().substring(refused.field().length()));
     }
 }

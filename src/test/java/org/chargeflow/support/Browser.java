@@ -86,6 +86,10 @@ public final class Browser implements AutoCloseable {
         return driver.findElements(locator).stream().anyMatch(WebElement::isDisplayed);
     }
 
+    public String title() {
+        return driver.getTitle();
+    }
+
     public String pageText() {
         return driver.findElement(By.tagName("body")).getText();
     }

@@ -59,9 +59,8 @@ public class TasklistFilters {
                 new SharedFilter("Charging sessions", 10, "Vehicles charging now: open one to follow it or to stop charging",
                         taskService.createTaskQuery().processDefinitionKey(SESSION_PROCESS).taskDefinitionKey("Charging")
                                 .orderByTaskCreateTime().desc(),
-                        List.of(charger, connector, new CardVariable("energyDeliveredKwh", "Energy delivered (kWh)"),
-                                new CardVariable("energyTargetText", "Energy target"),
-                                new CardVariable("presentPowerKw", "Power now (kW)")),
+                        List.of(charger, connector, new CardVariable("energyDeliveredKwh", "Energy (kWh)"),
+                                new CardVariable("presentPowerKw", "Power (kW)"), new CardVariable("energyTargetText", "Target")),
                         List.of(OPERATORS, ADMINS)),
                 new SharedFilter("Waiting for a vehicle", 20,
                         "Sessions waiting for the vehicle to be plugged in; each gives up at its due date",

@@ -2,10 +2,8 @@ package org.chargeflow.platform.tasklist;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.chargeflow.session.SessionRepository;
 import org.chargeflow.session.SessionState;
 import org.chargeflow.support.Browser;
@@ -13,6 +11,8 @@ import org.chargeflow.support.Http;
 import org.chargeflow.support.IntegrationTest;
 import org.chargeflow.support.SimulatedCharger;
 import org.chargeflow.support.TestChargers;
+import org.chargeflow.support.TestUsers;
+import org.chargeflow.support.TestUsers.Login;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +21,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -44,7 +43,7 @@ class OperatorsAndAnalystsBrowserTest {
     @Autowired
     TestChargers chargers;
     @Autowired
-    IdentityService identityService;
+    TestUsers users;
     @Autowired
     RuntimeService runtime;
     @Autowired
@@ -56,8 +55,8 @@ class OperatorsAndAnalystsBrowserTest {
 
     @Test
     void anOperatorStopsChargingInTasklistWhileAnAnalystOnlyWatchesInCockpit() throws Exception {
-        Login operator = newUser("operator", OPERATORS);
-        Login analyst = newUser("analyst", ANALYSTS);
+        Login operator = users.inGroup("operator", OPERATORS);
+        Login analyst = users.inGroup("analyst", ANALYSTS);
         try (SimulatedCharger charger = chargers.connectBooted("OPS")) {
             charger.statusNotification(1, "Preparing");
             Http http = chargers.http();
@@ -73,6 +72,8 @@ class OperatorsAndAnalystsBrowserTest {
             int tx = charger.startTransaction(1, remoteStart.get("idTag").asText(), 0, Instant.now())
                     .get("transactionId").asInt();
             await().atMost(WAIT).until(() -> tasks.createTaskQuery().processInstanceId(processInstanceId).count() == 1);
+            assertThat(tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult().getDescription())
+                    .contains("connector 1 of charger " + charger.id(), "complete it to stop charging");
             charger.meterValues(1, tx, 2_500, 11_000);
             await().atMost(WAIT).until(() -> Double.valueOf(2.5).equals(runtime.getVariable(processInstanceId, "energyDeliveredKwh")));
 
@@ -141,24 +142,5 @@ class OperatorsAndAnalystsBrowserTest {
         browser.type(By.cssSelector("input[type='password']"), login.password());
         browser.clickable(By.xpath("//button[normalize-space()='Log in']")).click();
         browser.waitUntilGone(By.cssSelector("input[type='password']"));
-    }
-
-    private record Login(String id, String password) {
-        String basic() {
-            return Http.basic(id, password);
-        }
-    }
-
-    /** A user in the group only: no rights of their own, not an administrator. */
-    private Login newUser(String prefix, String group) {
-        String id = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-        String password = UUID.randomUUID().toString();
-        User user = identityService.newUser(id);
-        user.setFirstName(Character.toUpperCase(prefix.charAt(0)) + prefix.substring(1));
-        user.setLastName("Test");
-        user.setPassword(password);
-        identityService.saveUser(user);
-        identityService.createMembership(id, group);
-        return new Login(id, password);
     }
 }

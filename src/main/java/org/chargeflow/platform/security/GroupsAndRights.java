@@ -37,7 +37,7 @@ public class GroupsAndRights {
      * Processes operators start. Authorizations name a process by key, so the ones still being built
      * elsewhere (registering a charger, adding a vehicle) are granted before they are deployed.
      */
-    static final List<String> OPERATOR_PROCESSES = List.of("charging-session", "charger-reset", "register-charger", "add-vehicle");
+    private static final List<String> OPERATOR_PROCESSES = List.of("charging-session", "charger-reset", "register-charger", "add-vehicle");
 
     private final IdentityService identityService;
     private final Grants grants;

@@ -22,7 +22,7 @@ class RecordOutcome implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long id = (Long) execution.getVariable(SESSION_ID);
-        ChargingSession session = sessions.find(id).orElseThrow();
+        ChargingSession session = sessions.find(id).orElseThrow(() -> new SessionNotFound(id));
         Object operatorReason = execution.getVariable(STOP_REASON);
         Object chargerReason = execution.getVariable("chargerStopReason");
         String reason = operatorReason != null ? operatorReason.toString()

@@ -34,7 +34,8 @@ class RequestRemoteStop implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ChargingSession session = sessions.find((Long) execution.getVariable(SESSION_ID)).orElseThrow();
+        long id = (Long) execution.getVariable(SESSION_ID);
+        ChargingSession session = sessions.find(id).orElseThrow(() -> new SessionNotFound(id));
         if (execution.getVariable(STOP_REASON) == null) {
             execution.setVariable(STOP_REASON, "Stopped by the operator");
         }

@@ -1,7 +1,7 @@
 package org.chargeflow.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.chargeflow.platform.security.Groups;
+import org.chargeflow.platform.security.Roles;
 import org.chargeflow.support.Api;
 import org.chargeflow.support.IntegrationTest;
 import org.chargeflow.support.TestChargers;
@@ -88,7 +88,8 @@ class LocationApiTest {
 
     @Test
     void analystsReadButChangeNothingAndStrangersSeeNothing() {
-        Api analyst = new Api(chargers.http(), users.memberOf(Groups.ANALYSTS), TestUsers.PASSWORD);
+        TestUsers.Login analystLogin = users.inGroup("analyst", Roles.ANALYSTS);
+        Api analyst = new Api(chargers.http(), analystLogin.id(), analystLogin.password());
         assertThat(analyst.get("/api/locations").status()).isEqualTo(200);
         String name = unique("Forbidden");
         Api.Answer refused = analyst.post("/api/locations", "{\"name\": \"%s\", \"timeZone\": \"UTC\"}".formatted(name));
@@ -96,7 +97,8 @@ class LocationApiTest {
         assertThat(refused.message()).contains("operators");
         assertThat(admin.get("/api/locations").body().findValuesAsText("name")).doesNotContain(name);
 
-        Api operator = new Api(chargers.http(), users.memberOf(Groups.OPERATORS), TestUsers.PASSWORD);
+        TestUsers.Login operatorLogin = users.inGroup("operator", Roles.OPERATORS);
+        Api operator = new Api(chargers.http(), operatorLogin.id(), operatorLogin.password());
         assertThat(operator.post("/api/locations", "{\"name\": \"%s\", \"timeZone\": \"UTC\"}".formatted(name)).status()).isEqualTo(201);
 
         Api stranger = new Api(chargers.http(), "nobody", "wrong-password");

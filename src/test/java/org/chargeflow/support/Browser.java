@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -34,6 +35,7 @@ public final class Browser implements AutoCloseable {
     private Browser(WebDriver driver) {
         this.driver = driver;
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        this.wait.ignoring(StaleElementReferenceException.class);
     }
 
     public static Browser open() {
@@ -72,10 +74,20 @@ public final class Browser implements AutoCloseable {
         clickable(locator).click();
     }
 
+    /**
+     * Types into the field and waits until it still holds the text at the next look: a form that is
+     * still rendering (Tasklist's Camunda Forms on a busy machine) may replace the field and drop it.
+     */
     public void type(By locator, String text) {
-        WebElement field = visible(locator);
-        field.clear();
-        field.sendKeys(text);
+        wait.until(d -> {
+            WebElement field = visible(locator);
+            if (text.equals(field.getDomProperty("value"))) {
+                return true;
+            }
+            field.clear();
+            field.sendKeys(text);
+            return false;
+        });
     }
 
     public void waitUntilGone(By locator) {
@@ -84,6 +96,10 @@ public final class Browser implements AutoCloseable {
 
     public boolean isShown(By locator) {
         return driver.findElements(locator).stream().anyMatch(WebElement::isDisplayed);
+    }
+
+    public String title() {
+        return driver.getTitle();
     }
 
     public String pageText() {

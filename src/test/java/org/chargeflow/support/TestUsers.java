@@ -4,32 +4,34 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.boot.test.context.TestComponent;
 
-/** Camunda users in a given group, created once per test database. */
+import java.util.UUID;
+
+/** Camunda users for tests, each in one group and nothing else (not administrators). */
 @TestComponent
 public class TestUsers {
 
-    public static final String PASSWORD = "test-User-Secret-4711";
+    private final IdentityService identityService;
 
-    private final IdentityService identity;
-
-    public TestUsers(IdentityService identity) {
-        this.identity = identity;
+    public TestUsers(IdentityService identityService) {
+        this.identityService = identityService;
     }
 
-    /** A user who is a member of {@code groupId} (created if missing) and nothing else; password {@link #PASSWORD}. */
-    public synchronized String memberOf(String groupId) {
-        String userId = "test" + groupId.replaceAll("[^a-zA-Z0-9]", "");
-        if (identity.createGroupQuery().groupId(groupId).count() == 0) {
-            identity.saveGroup(identity.newGroup(groupId));
+    public record Login(String id, String password) {
+        public String basic() {
+            return Http.basic(id, password);
         }
-        if (identity.createUserQuery().userId(userId).count() == 0) {
-            User user = identity.newUser(userId);
-            user.setFirstName("Test");
-            user.setLastName(groupId);
-            user.setPassword(PASSWORD);
-            identity.saveUser(user);
-            identity.createMembership(userId, groupId);
-        }
-        return userId;
+    }
+
+    /** A new user with a unique id (tests share one database) and a random password, member of the group. */
+    public Login inGroup(String prefix, String groupId) {
+        String id = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        String password = UUID.randomUUID().toString();
+        User user = identityService.newUser(id);
+        user.setFirstName(Character.toUpperCase(prefix.charAt(0)) + prefix.substring(1));
+        user.setLastName("Test");
+        user.setPassword(password);
+        identityService.saveUser(user);
+        identityService.createMembership(id, groupId);
+        return new Login(id, password);
     }
 }

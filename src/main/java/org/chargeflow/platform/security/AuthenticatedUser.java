@@ -1,5 +1,7 @@
 package org.chargeflow.platform.security;
 
+import org.camunda.bpm.engine.authorization.Groups;
+
 import java.security.Principal;
 import java.util.List;
 
@@ -21,6 +23,6 @@ public record AuthenticatedUser(String id, List<String> groupIds) implements Pri
 
     /** Operators and administrators may change things through our API; analysts only read. */
     public boolean mayChange() {
-        return isMemberOf(Groups.OPERATORS) || isMemberOf(Groups.ADMINS) || isMemberOf(Groups.CAMUNDA_ADMIN);
+        return isMemberOf(Roles.OPERATORS) || isMemberOf(Roles.ADMINS) || isMemberOf(Groups.CAMUNDA_ADMIN);
     }
 }

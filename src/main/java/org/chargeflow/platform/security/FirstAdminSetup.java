@@ -1,13 +1,9 @@
 package org.chargeflow.platform.security;
 
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
-import org.camunda.bpm.engine.authorization.Resource;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,16 +12,13 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import static org.camunda.bpm.engine.authorization.Authorization.ANY;
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
-import static org.camunda.bpm.engine.authorization.Permissions.ALL;
-
 /**
  * Makes sure an installation can always be administered, without a well-known password.
  * When {@code camunda.bpm.admin-user.id/password} are configured, Camunda's starter creates that
- * user and this does nothing. Otherwise, when no user is a Camunda administrator (the first start,
- * or every administrator was removed), it creates {@code admin} with a generated password, grants
- * it everything and prints the password this one time.
+ * user and this does nothing. Otherwise, when no user is an administrator (in camunda-admin or admins: the first start,
+ * or every administrator was removed), it creates {@code admin} with a generated password, makes it
+ * a member of camunda-admin and of ChargeFlow's {@link Roles#ADMINS} (created just before by
+ * {@link GroupsAndRights}) and prints the password this one time.
  */
 @Component
 public class FirstAdminSetup {
@@ -34,21 +27,20 @@ public class FirstAdminSetup {
     private static final Logger log = LoggerFactory.getLogger(FirstAdminSetup.class);
 
     private final IdentityService identityService;
-    private final AuthorizationService authorizationService;
+    private final Grants grants;
     private final String configuredAdminId;
 
-    public FirstAdminSetup(IdentityService identityService, AuthorizationService authorizationService,
+    public FirstAdminSetup(IdentityService identityService, Grants grants,
                            @Value("${camunda.bpm.admin-user.id:}") String configuredAdminId) {
         this.identityService = identityService;
-        this.authorizationService = authorizationService;
+        this.grants = grants;
         this.configuredAdminId = configuredAdminId;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     @Order(0)
     public void createFirstAdminIfNone() {
-        if (!configuredAdminId.isBlank()
-                || identityService.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).count() > 0) {
+        if (!configuredAdminId.isBlank() || hasMembers(Groups.CAMUNDA_ADMIN) || hasMembers(Roles.ADMINS)) {
             return;
         }
         String adminId = identityService.createUserQuery().userId(GENERATED_ADMIN_ID).count() == 0
@@ -61,6 +53,7 @@ public class FirstAdminSetup {
         identityService.saveUser(admin);
         ensureAdminGroup();
         identityService.createMembership(adminId, Groups.CAMUNDA_ADMIN);
+        identityService.createMembership(adminId, Roles.ADMINS);
         log.warn("""
 
                 ================================================================================
@@ -72,6 +65,10 @@ public class FirstAdminSetup {
                 adminId, password);
     }
 
+    private boolean hasMembers(String groupId) {
+        return identityService.createUserQuery().memberOfGroup(groupId).count() > 0;
+    }
+
     private void ensureAdminGroup() {
         if (identityService.createGroupQuery().groupId(Groups.CAMUNDA_ADMIN).count() == 0) {
             Group group = identityService.newGroup(Groups.CAMUNDA_ADMIN);
@@ -79,17 +76,6 @@ public class FirstAdminSetup {
             group.setType(Groups.GROUP_TYPE_SYSTEM);
             identityService.saveGroup(group);
         }
-        for (Resource resource : Resources.values()) {
-            boolean granted = authorizationService.createAuthorizationQuery()
-                    .groupIdIn(Groups.CAMUNDA_ADMIN).resourceType(resource).resourceId(ANY).count() > 0;
-            if (!granted) {
-                AuthorizationEntity all = new AuthorizationEntity(AUTH_TYPE_GRANT);
-                all.setGroupId(Groups.CAMUNDA_ADMIN);
-                all.setResource(resource);
-                all.setResourceId(ANY);
-                all.addPermission(ALL);
-                authorizationService.saveAuthorization(all);
-            }
-        }
+        grants.grantEverything(Groups.CAMUNDA_ADMIN);
     }
 }

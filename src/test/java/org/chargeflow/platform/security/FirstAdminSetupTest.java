@@ -1,6 +1,5 @@
 package org.chargeflow.platform.security;
 
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.chargeflow.support.IntegrationTest;
@@ -27,20 +26,22 @@ class FirstAdminSetupTest {
     @Autowired
     IdentityService identityService;
     @Autowired
-    AuthorizationService authorizationService;
+    Grants grants;
 
     @AfterEach
     void restoreTheConfiguredAdmin() {
         identityService.createUserQuery().userIdIn("admin").list().forEach(u -> identityService.deleteUser(u.getId()));
-        if (identityService.createUserQuery().userId(ADMIN).memberOfGroup(Groups.CAMUNDA_ADMIN).count() == 0) {
-            identityService.createMembership(ADMIN, Groups.CAMUNDA_ADMIN);
+        for (String group : new String[] {Groups.CAMUNDA_ADMIN, Roles.ADMINS}) {
+            if (identityService.createUserQuery().userId(ADMIN).memberOfGroup(group).count() == 0) {
+                identityService.createMembership(ADMIN, group);
+            }
         }
     }
 
     @Test
     void configuredAdminMeansNothingIsGenerated(CapturedOutput output) {
-        new FirstAdminSetup(identityService, authorizationService, ADMIN).createFirstAdminIfNone();
-        new FirstAdminSetup(identityService, authorizationService, "").createFirstAdminIfNone();
+        new FirstAdminSetup(identityService, grants, ADMIN).createFirstAdminIfNone();
+        new FirstAdminSetup(identityService, grants, "").createFirstAdminIfNone();
 
         assertThat(identityService.createUserQuery().userId("admin").count()).isZero();
         assertThat(output).doesNotContain("generated password");
@@ -49,7 +50,8 @@ class FirstAdminSetupTest {
     @Test
     void withoutAnyAdministratorOneIsGeneratedWithAStrongPasswordShownOnce(CapturedOutput output) {
         identityService.deleteMembership(ADMIN, Groups.CAMUNDA_ADMIN);
-        FirstAdminSetup setup = new FirstAdminSetup(identityService, authorizationService, "");
+        identityService.deleteMembership(ADMIN, Roles.ADMINS);
+        FirstAdminSetup setup = new FirstAdminSetup(identityService, grants, "");
 
         setup.createFirstAdminIfNone();
 
@@ -61,6 +63,7 @@ class FirstAdminSetupTest {
         assertThat(password).hasSizeGreaterThanOrEqualTo(20).isNotEqualTo(id);
         assertThat(identityService.checkPassword(id, password)).isTrue();
         assertThat(identityService.createUserQuery().userId(id).memberOfGroup(Groups.CAMUNDA_ADMIN).count()).isOne();
+        assertThat(identityService.createUserQuery().userId(id).memberOfGroup(Roles.ADMINS).count()).isOne();
 
         setup.createFirstAdminIfNone();
         assertThat(GENERATED.matcher(output.getAll()).results().count()).as("printed only once").isOne();

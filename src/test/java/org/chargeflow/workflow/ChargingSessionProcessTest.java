@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.chargeflow.charger.ChargerRepository;
+import org.chargeflow.events.ChargerEvents;
 import org.chargeflow.idtag.IdTagRepository;
 import org.chargeflow.session.ChargingSession;
 import org.chargeflow.session.SessionRepository;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -56,6 +58,8 @@ class ChargingSessionProcessTest {
     IdTagRepository idTags;
     @Autowired
     ChargerRepository chargerRepository;
+    @Autowired
+    ApplicationEventPublisher events;
 
     @BeforeEach
     void assertions() {
@@ -255,6 +259,24 @@ class ChargingSessionProcessTest {
             assertThat(session).hasPassed("ChargerBackOnline");
             assertThat(again.isOpen()).isTrue();
         }
+    }
+
+    @Test
+    void aStopThatOvertakesTheReconnectionEndsTheSession() {
+        SimulatedCharger charger = pluggedIn("OVERTAKE");
+        ProcessInstance session = start(charger, Map.of());
+        int tx = startCharging(charger, session, 1_000);
+
+        charger.close();
+        awaitWaitingAt(session, "AwaitReconnect");
+        // What the charger's StopTransaction publishes when it is handled before its reconnection.
+        events.publishEvent(new ChargerEvents.TransactionStopped(charger.id(), tx, 4_000, "EVDisconnected", Instant.now()));
+
+        awaitEnded(session);
+        assertThat(session).hasPassed("ChargerStoppedWhileOffline", "RecordOutcome").hasNotPassed("OfflineTooLong");
+        assertThat(sessionOf(session).state()).isEqualTo(SessionState.FINISHED);
+        assertThat(sessionOf(session).energyWh()).isEqualTo(3_000.0);
+        assertThat(sessionOf(session).stopReason()).isEqualTo("Stopped by the charger (EVDisconnected)");
     }
 
     @ParameterizedTest

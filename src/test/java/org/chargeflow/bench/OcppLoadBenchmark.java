@@ -98,9 +98,11 @@ public final class OcppLoadBenchmark {
                 if (ready.isEmpty()) {
                     throw new IllegalStateException("No charger got through connect and boot; see the failures below");
                 }
+                long finishedBefore = finishedSessionProcesses();
                 load(ready);
                 report.connectionsHeld = connected.stream().filter(c -> c.sim.isOpen()).count();
                 report.rssAfterLoad = serverRss();
+                awaitSessionProcesses(finishedBefore);
                 stopOpenTransactions(ready);
             } finally {
                 closeAll(connected);
@@ -175,7 +177,21 @@ public final class OcppLoadBenchmark {
         if (statuses.containsKey(401) || statuses.containsKey(403)) {
             throw new IllegalStateException("The server refused the admin credentials for POST /api/chargers");
         }
+        acceptBenchTag(authorization);
         return ids;
+    }
+
+    /** The id tag every bench session starts with must be Accepted, so that each one becomes a BPMN process. */
+    private void acceptBenchTag(String authorization) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(options.httpBase() + "/api/id-tags"))
+                .header("Content-Type", "application/json").header("Authorization", authorization)
+                .timeout(ANSWER_TIMEOUT)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("idTag", Options.ID_TAG).toString()))
+                .build();
+        int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (status != 201 && status != 409) {
+            throw new IllegalStateException("Could not register the id tag " + Options.ID_TAG + ": HTTP " + status);
+        }
     }
 
     private static String readPassword(String body) {
@@ -205,7 +221,7 @@ public final class OcppLoadBenchmark {
                             report.failure("connect", String.valueOf(unwrap(failure).getMessage()).replace(id, "<id>"));
                             return Optional.empty();
                         }
-                        return Optional.of(new BenchCharger(sim.timeout(ANSWER_TIMEOUT), slot));
+                        return Optional.of(new BenchCharger(sim.timeout(ANSWER_TIMEOUT), options.mix(), slot));
                     }));
         }
         awaitAll(connections, ANSWER_TIMEOUT.multipliedBy(2));
@@ -312,6 +328,8 @@ public final class OcppLoadBenchmark {
                 report.latencies.add(now - dueNanos);
                 if (frame.get(0).asInt() == 4) {
                     report.failure("CALLERROR " + message.action(), frame.get(2).asText());
+                } else if (message.action().equals("StopTransaction")) {
+                    report.stopped.increment();
                 }
             } else if (unwrap(failure) instanceof TimeoutException) {
                 report.timeouts.increment();
@@ -321,6 +339,43 @@ public final class OcppLoadBenchmark {
             }
             return null;
         });
+    }
+
+    /**
+     * Every charger-started session is a BPMN process: waits until as many have finished as transactions were
+     * stopped during the load, so the report says whether the engine kept up, not just the OCPP endpoint.
+     */
+    private void awaitSessionProcesses(long finishedBefore) throws InterruptedException {
+        long loadEnd = System.nanoTime();
+        long expected = report.stopped.sum();
+        long deadline = loadEnd + TimeUnit.SECONDS.toNanos(120);
+        long finished;
+        do {
+            finished = finishedSessionProcesses() - finishedBefore;
+            if (finished >= expected) {
+                break;
+            }
+            Thread.sleep(250);
+        } while (System.nanoTime() < deadline);
+        report.processesFinished = finished;
+        report.processesCaughtUpSeconds = seconds(System.nanoTime() - loadEnd);
+    }
+
+    private long finishedSessionProcesses() {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(options.httpBase()
+                        + "/engine-rest/history/process-instance/count?processDefinitionKey=charging-session&finished=true"))
+                .header("Authorization", SimulatedCharger.basic(options.user(), options.password()))
+                .timeout(ANSWER_TIMEOUT).GET().build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return JSON.readTree(response.body()).path("count").asLong(-1);
+        } catch (IOException e) {
+            report.failure("history count", e.toString());
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     // ---------------------------------------------------------------- phase 5: tidy up
@@ -419,13 +474,15 @@ public final class OcppLoadBenchmark {
         /**
          * One charger's message cycle: M MeterValues, H Heartbeat, S StatusNotification, T StopTransaction,
          * and the message after a stop becomes the StartTransaction of the next session in place of an M:
-         * 60% MeterValues, 20% Heartbeat, 10% StatusNotification, 10% Start/StopTransaction.
+         * 60% MeterValues, 20% Heartbeat, 10% StatusNotification, 10% Start/StopTransaction by default;
+         * {@code --mix TM} makes every charger run short sessions back to back (start, meter, stop, meter).
          */
-        private static final String MIX = "MMHMSMMHMMTMHMMSMHMM";
+        static final String DEFAULT_MIX = "MMHMSMMHMMTMHMMSMHMM";
         private static final int ENERGY_PER_SAMPLE_WH = 30;
         private static final double POWER_W = 11_000;
 
         final SimulatedCharger sim;
+        private final String mix;
         /** Chargers start at different points of the cycle so that their stops do not come all at once. */
         private int position;
         private int meterWh;
@@ -433,13 +490,14 @@ public final class OcppLoadBenchmark {
         private boolean startPending;
         private boolean startNext;
 
-        BenchCharger(SimulatedCharger sim, int position) {
+        BenchCharger(SimulatedCharger sim, String mix, int position) {
             this.sim = sim;
+            this.mix = mix;
             this.position = position;
         }
 
         synchronized Message next() {
-            char kind = MIX.charAt(position++ % MIX.length());
+            char kind = mix.charAt(position++ % mix.length());
             if (startNext) {
                 startNext = false;
                 return start();
@@ -489,19 +547,20 @@ public final class OcppLoadBenchmark {
     // ---------------------------------------------------------------- options and report
 
     private record Options(URI httpBase, String user, String password, int chargers, int rate, int durationSeconds,
-                           String prefix, Path passwordsFile, Long serverPid) {
+                           String prefix, Path passwordsFile, Long serverPid, String mix) {
 
         static final String ID_TAG = "BENCHTAG";
         static final String USAGE = """
                 usage: OcppLoadBenchmark [--url http://localhost:8080] [--user ADMIN] [--password SECRET]
                                          [--chargers 1000] [--rate 1000] [--duration 30] [--prefix BENCH-]
                                          [--passwords-file target/bench-chargers.properties] [--server-pid PID]
+                                         [--mix MMHMSMMHMMTMHMMSMHMM]  (M MeterValues, H Heartbeat, S Status, T Start/Stop)
                   Each option may also be given as a system property bench.<name>, e.g. -Dbench.rate=500.
                   The admin credentials default to the environment variables CHARGEFLOW_BENCH_USER and
                   CHARGEFLOW_BENCH_PASSWORD. The passwords the server generates for the chargers are kept
                   in the passwords file, so a later run reuses the chargers an earlier run registered.""";
         private static final Set<String> NAMES = Set.of("url", "user", "password", "chargers", "rate", "duration",
-                "prefix", "passwords-file", "server-pid");
+                "prefix", "passwords-file", "server-pid", "mix");
 
         static Options parse(String[] args) {
             Map<String, String> given = new TreeMap<>();
@@ -539,7 +598,11 @@ public final class OcppLoadBenchmark {
                     positive(values, "chargers", 1000), positive(values, "rate", 1000), positive(values, "duration", 30),
                     values.getOrDefault("prefix", "BENCH-"),
                     Path.of(values.getOrDefault("passwords-file", "target/bench-chargers.properties")),
-                    values.containsKey("server-pid") ? Long.valueOf(values.get("server-pid")) : null);
+                    values.containsKey("server-pid") ? Long.valueOf(values.get("server-pid")) : null,
+                    values.getOrDefault("mix", BenchCharger.DEFAULT_MIX));
+            if (!options.mix().matches("[MHST]+")) {
+                throw new IllegalArgumentException("--mix takes the letters M, H, S and T only");
+            }
             if (!Set.of("http", "https").contains(options.httpBase().getScheme())) {
                 throw new IllegalArgumentException("--url must be an http:// or https:// address");
             }
@@ -571,6 +634,9 @@ public final class OcppLoadBenchmark {
         final LongAdder notSent = new LongAdder();
         final LongAdder timeouts = new LongAdder();
         final AtomicLong lastAnswerNanos = new AtomicLong();
+        final LongAdder stopped = new LongAdder();
+        long processesFinished;
+        double processesCaughtUpSeconds;
         final Map<String, Map<String, AtomicInteger>> failures = new ConcurrentHashMap<>();
         int registered;
         int alreadyRegistered;
@@ -618,6 +684,9 @@ public final class OcppLoadBenchmark {
             System.out.printf(row, "latency ms (from due)", answered == 0 ? "-"
                     : "p50 %.1f  p90 %.1f  p99 %.1f  max %.1f".formatted(millis(sorted, 0.50), millis(sorted, 0.90),
                     millis(sorted, 0.99), sorted[sorted.length - 1] / 1e6));
+            System.out.printf(row, "sessions stopped", "%d = %.1f sessions/s; %d session processes finished, %.1f s after the load"
+                    .formatted(stopped.sum(), stopped.sum() / Math.max(loadIssueSeconds, 1e-9), processesFinished,
+                            processesCaughtUpSeconds));
             System.out.printf(row, "connections held at end", connectionsHeld);
             if (options.serverPid() != null) {
                 System.out.printf(row, "server RSS MB", "before %s, connected %s, after load %s".formatted(

@@ -1,6 +1,7 @@
 package org.chargeflow.session;
 
 import org.chargeflow.platform.database.GroupCommitter;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -27,10 +28,12 @@ public class SessionRepository {
 
     private final JdbcClient jdbc;
     private final GroupCommitter committer;
+    private final ApplicationEventPublisher events;
 
-    public SessionRepository(JdbcClient jdbc, GroupCommitter committer) {
+    public SessionRepository(JdbcClient jdbc, GroupCommitter committer, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.committer = committer;
+        this.events = events;
     }
 
     public long create(String chargerId, int connectorId, String startedBy, String description, BigDecimal powerCapKw,
@@ -43,7 +46,9 @@ public class SessionRepository {
                 .params(chargerId, connectorId, startedBy, description, powerCapKw, energyCapKwh, state.name(),
                         Timestamp.from(requestedAt))
                 .update(keys);
-        return keys.getKeyAs(Number.class).longValue();
+        long id = keys.getKeyAs(Number.class).longValue();
+        changed(id);
+        return id;
     }
 
     public void attach(long id, String processInstanceId, String idTag) {
@@ -79,14 +84,17 @@ public class SessionRepository {
 
     public void setState(long id, SessionState state) {
         jdbc.sql("UPDATE charging_session SET state = ? WHERE id = ?").params(state.name(), id).update();
+        changed(id);
     }
 
     /** The charger started the transaction; false if the session was not waiting for it. */
     public boolean started(long id, int transactionId, int meterStartWh, Instant startedAt) {
-        return jdbc.sql("""
+        boolean started = jdbc.sql("""
                         UPDATE charging_session SET state = 'CHARGING', transaction_id = ?, meter_start_wh = ?, started_at = ?
                         WHERE id = ? AND transaction_id IS NULL""")
                 .params(transactionId, meterStartWh, Timestamp.from(startedAt), id).update() == 1;
+        changed(id);
+        return started;
     }
 
     /** Keeps the latest reading; written in a batch with other sessions' readings. */
@@ -95,7 +103,8 @@ public class SessionRepository {
                         UPDATE charging_session SET last_energy_wh = COALESCE(?, last_energy_wh),
                                last_power_w = COALESCE(?, last_power_w), last_reading_at = ?
                         WHERE id = ? AND (last_reading_at IS NULL OR last_reading_at <= ?)""",
-                energyWh, powerW, Timestamp.from(at), id, Timestamp.from(at));
+                energyWh, powerW, Timestamp.from(at), id, Timestamp.from(at))
+                .thenRun(() -> changed(id));
     }
 
     /** The charger reported the transaction's end. */
@@ -106,11 +115,17 @@ public class SessionRepository {
                                stop_reason = COALESCE(stop_reason, ?)
                         WHERE id = ?""")
                 .params(meterStopWh, Timestamp.from(stoppedAt), meterStopWh, meterStopWh, reason, id).update();
+        changed(id);
     }
 
     public void finish(long id, SessionState state, String reason) {
         jdbc.sql("UPDATE charging_session SET state = ?, stop_reason = ? WHERE id = ?")
                 .params(state.name(), reason, id).update();
+        changed(id);
+    }
+
+    private void changed(long id) {
+        events.publishEvent(new SessionEvents.SessionChanged(id));
     }
 
     private static final RowMapper<ChargingSession> MAPPER = (rs, n) -> new ChargingSession(

@@ -1,0 +1,7 @@
+package org.chargeflow.dashboard;
+
+import java.time.LocalDate;
+
+/** Today's charging: sessions that started charging since midnight and the energy they delivered. */
+record Totals(LocalDate day, long sessions, double energyKwh) {
+}

@@ -95,6 +95,16 @@
     return c.locationId == null ? 'unassigned' : 'location-' + c.locationId;
   }
 
+  /** The group the page is limited to ('' for all), kept in the address (?location=<id> or ?location=unassigned). */
+  function shownGroup() {
+    const value = new URLSearchParams(window.location.search).get('location') || '';
+    return value === '' || value === 'unassigned' ? value : 'location-' + value;
+  }
+
+  function isShown(c) {
+    return shownGroup() === '' || shownGroup() === groupKey(c);
+  }
+
   function renderAll() {
     const groups = new Map();
     [...chargers.values()].sort((a, b) => chargerName(a).localeCompare(chargerName(b))).forEach((c) => {
@@ -106,8 +116,9 @@
     });
     const ordered = [...groups.entries()].sort(([keyA, a], [keyB, b]) =>
       (keyA === 'unassigned') - (keyB === 'unassigned') || a.title.localeCompare(b.title));
+    renderLocationFilter(ordered);
     const container = $('locations');
-    container.replaceChildren(...ordered.map(([key, group]) => {
+    container.replaceChildren(...ordered.filter(([key]) => shownGroup() === '' || shownGroup() === key).map(([key, group]) => {
       const heading = el('h2', {id: key + '-title'}, group.title);
       const grid = el('div', {class: 'grid'});
       group.members.forEach((c) => grid.append(widget(c)));
@@ -118,9 +129,24 @@
     renderPanel();
   }
 
+  function renderLocationFilter(groups) {
+    const select = $('location-filter');
+    const options = [el('option', {value: ''}, 'All locations')].concat(groups.map(([key, group]) =>
+      el('option', {value: key === 'unassigned' ? key : key.substring('location-'.length)}, group.title)));
+    const wanted = new URLSearchParams(window.location.search).get('location') || '';
+    if (!options.some((option) => option.value === wanted)) {
+      options.push(el('option', {value: wanted}, 'Location ' + wanted + ' (no chargers)'));
+    }
+    select.replaceChildren(...options);
+    select.value = wanted;
+  }
+
   /** Updates the widget in place (keeping its Manage button, and the focus on it); a new or moved charger redraws all. */
   function renderCharger(c) {
     const existing = document.querySelector('article[data-charger-id="' + CSS.escape(c.id) + '"]');
+    if (!existing && !isShown(c)) {
+      return;
+    }
     if (!existing || existing.closest('section.location').dataset.group !== groupKey(c)) {
       renderAll();
       return;
@@ -165,16 +191,17 @@
         el('span', {}, 'Connector ' + connector.connectorId),
         el('span', {class: stateClass(connector.state), 'data-role': 'connector-state'}, connector.state + detail)));
     if (connector.session) {
-      item.append(sessionBlock(connector.session));
+      item.append(sessionBlock(connector.session, connector.state !== 'Disconnected'));
     }
     return item;
   }
 
-  function sessionBlock(session) {
+  /** Without the charger's connection, the last power reading says nothing about now: it is left out. */
+  function sessionBlock(session, live) {
     const facts = el('dl', {class: 'session', 'data-session-id': session.id});
     const fact = (term, value, role) => facts.append(el('div', {}, el('dt', {}, term), el('dd', {'data-role': role}, value)));
-    fact('Session', SESSION_STATES[session.state] || session.state, 'session-state');
-    if (session.powerKw != null) {
+    fact('Session', (SESSION_STATES[session.state] || session.state) + (live ? '' : ', charger offline'), 'session-state');
+    if (live && session.powerKw != null) {
       fact('Power', kw(session.powerKw), 'power');
     }
     fact('Energy', kwh(session.energyKwh) + (session.energyTargetKwh != null
@@ -345,6 +372,16 @@
       }
     });
     $('connector').addEventListener('change', renderPanel);
+    $('location-filter').addEventListener('change', (event) => {
+      const url = new URL(window.location.href);
+      if (event.target.value) {
+        url.searchParams.set('location', event.target.value);
+      } else {
+        url.searchParams.delete('location');
+      }
+      window.history.replaceState(null, '', url);
+      renderAll();
+    });
     $('start-form').addEventListener('submit', async (event) => {
       event.preventDefault();
       clearFieldErrors();

@@ -85,6 +85,11 @@ public final class Browser implements AutoCloseable {
         clickable(locator).click();
     }
 
+    /** Scrolls the element (and any scrolling box it is in) so that it is at the top, e.g. to frame a screenshot. */
+    public void scrollTo(By locator) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'})", visible(locator));
+    }
+
     public void type(By locator, String text) {
         WebElement field = visible(locator);
         field.clear();

@@ -85,6 +85,9 @@
       const previous = before.connectors.find((c) => c.connectorId === connector.connectorId);
       if (!previous || previous.state !== connector.state) {
         $('announcer').textContent = chargerName(after) + ', connector ' + connector.connectorId + ': ' + connector.state;
+        if (after.id === selected) {
+          $('panel-message').textContent = ''; // the outcome of the last action is history now
+        }
       }
     });
   }

@@ -125,8 +125,7 @@ public class ChargerRepository {
     }
 
     private static Charger charger(ResultSet rs, List<Connector> connectors) throws SQLException {
-        long location = rs.getLong("location_id");
-        return new Charger(rs.getString("id"), rs.getString("name"), rs.wasNull() ? null : location,
+        return new Charger(rs.getString("id"), rs.getString("name"), rs.getObject("location_id", Long.class),
                 rs.getBigDecimal("max_power_kw"), rs.getString("vendor"), rs.getString("model"),
                 rs.getString("charge_point_serial"), rs.getString("firmware_version"), rs.getBoolean("online"),
                 instant(rs.getTimestamp("last_seen")), instant(rs.getTimestamp("last_boot")),

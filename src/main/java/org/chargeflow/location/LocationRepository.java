@@ -33,6 +33,10 @@ public class LocationRepository {
         return jdbc.sql(SELECT + " WHERE l.id = ?").param(id).query(LOCATION).optional();
     }
 
+    public Optional<Location> findByName(String name) {
+        return jdbc.sql(SELECT + " WHERE l.name = ?").param(name).query(LOCATION).optional();
+    }
+
     public boolean exists(long id) {
         return jdbc.sql("SELECT COUNT(*) FROM location WHERE id = ?").param(id).query(Integer.class).single() > 0;
     }

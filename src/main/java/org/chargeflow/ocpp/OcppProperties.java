@@ -15,9 +15,10 @@ import java.time.Duration;
  * @param maxQueuedCalls     calls to one charger that may wait behind the one in flight
  * @param maxPendingInbound  calls from one charger that may wait to be processed
  * @param workerThreads      threads that process inbound messages (they may wait on the database)
+ * @param publicUrl          the endpoint as chargers reach it, e.g. wss://charge.example.com/ocpp (shown when registering)
  */
 @ConfigurationProperties("chargeflow.ocpp")
 public record OcppProperties(Duration heartbeatInterval, Duration offlineGrace, Duration pingInterval,
                              Duration callTimeout, int maxFrameBytes, int maxQueuedCalls, int maxPendingInbound,
-                             int workerThreads) {
+                             int workerThreads, String publicUrl) {
 }

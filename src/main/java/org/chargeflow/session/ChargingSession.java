@@ -9,7 +9,7 @@ public record ChargingSession(long id, String processInstanceId, String chargerI
                               BigDecimal powerCapKw, BigDecimal energyCapKwh, SessionState state,
                               Instant requestedAt, Instant startedAt, Instant stoppedAt, Integer meterStartWh,
                               Integer meterStopWh, Double lastEnergyWh, Double lastPowerW, Instant lastReadingAt,
-                              Double energyWh, String stopReason) {
+                              Double energyWh, String stopReason, Long vehicleId) {
 
     public static final String BY_OPERATOR = "OPERATOR";
     public static final String BY_CHARGER = "CHARGER";

@@ -3,6 +3,7 @@ package org.chargeflow.session;
 import org.chargeflow.platform.database.GroupCommitter;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -23,7 +24,7 @@ public class SessionRepository {
     private static final String COLUMNS = """
             id, process_instance_id, charger_id, connector_id, transaction_id, id_tag, started_by, description,
             power_cap_kw, energy_cap_kwh, state, requested_at, started_at, stopped_at, meter_start_wh, meter_stop_wh,
-            last_energy_wh, last_power_w, last_reading_at, energy_wh, stop_reason""";
+            last_energy_wh, last_power_w, last_reading_at, energy_wh, stop_reason, vehicle_id""";
     private static final String ACTIVE_STATES = "('REQUESTED', 'WAITING_FOR_VEHICLE', 'STARTING', 'CHARGING', 'STOPPING')";
 
     private final JdbcClient jdbc;
@@ -82,17 +83,46 @@ public class SessionRepository {
                 .query(MAPPER).list();
     }
 
+    /** Sessions matching the search, newest first; {@code beforeId} pages back through history. */
+    public List<ChargingSession> search(SessionSearch search) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM charging_session WHERE 1 = 1");
+        var params = new MapSqlParameterSource();
+        condition(sql, params, "charger_id = :charger", "charger", search.chargerId());
+        condition(sql, params, "charger_id IN (SELECT id FROM charger WHERE location_id = :location)", "location", search.locationId());
+        condition(sql, params, "vehicle_id = :vehicle", "vehicle", search.vehicleId());
+        condition(sql, params, "state = :state", "state", search.state() == null ? null : search.state().name());
+        condition(sql, params, "requested_at >= :from", "from", search.from() == null ? null : Timestamp.from(search.from()));
+        condition(sql, params, "requested_at < :to", "to", search.to() == null ? null : Timestamp.from(search.to()));
+        condition(sql, params, "id < :before", "before", search.beforeId());
+        sql.append(" ORDER BY id DESC LIMIT :limit");
+        params.addValue("limit", search.limit());
+        return jdbc.sql(sql.toString()).paramSource(params).query(MAPPER).list();
+    }
+
+    private static void condition(StringBuilder sql, MapSqlParameterSource params, String condition, String name,
+                                  Object value) {
+        if (value != null) {
+            sql.append(" AND ").append(condition);
+            params.addValue(name, value);
+        }
+    }
+
     public void setState(long id, SessionState state) {
         jdbc.sql("UPDATE charging_session SET state = ? WHERE id = ?").params(state.name(), id).update();
         changed(id);
     }
 
-    /** The charger started the transaction; false if the session was not waiting for it. */
+    /**
+     * The charger started the transaction; false if the session was not waiting for it. A vehicle's
+     * RFID card links the session to that vehicle.
+     */
     public boolean started(long id, int transactionId, int meterStartWh, Instant startedAt) {
         boolean started = jdbc.sql("""
-                        UPDATE charging_session SET state = 'CHARGING', transaction_id = ?, meter_start_wh = ?, started_at = ?
+                        UPDATE charging_session SET state = 'CHARGING', transaction_id = ?, meter_start_wh = ?, started_at = ?,
+                               vehicle_id = (SELECT i.vehicle_id FROM charging_transaction t JOIN id_tag i ON i.id_tag = t.id_tag
+                                             WHERE t.id = ?)
                         WHERE id = ? AND transaction_id IS NULL""")
-                .params(transactionId, meterStartWh, Timestamp.from(startedAt), id).update() == 1;
+                .params(transactionId, meterStartWh, Timestamp.from(startedAt), transactionId, id).update() == 1;
         changed(id);
         return started;
     }
@@ -135,7 +165,7 @@ public class SessionRepository {
             SessionState.valueOf(rs.getString("state")), instant(rs, "requested_at"), instant(rs, "started_at"),
             instant(rs, "stopped_at"), (Integer) rs.getObject("meter_start_wh"), (Integer) rs.getObject("meter_stop_wh"),
             (Double) rs.getObject("last_energy_wh"), (Double) rs.getObject("last_power_w"), instant(rs, "last_reading_at"),
-            (Double) rs.getObject("energy_wh"), rs.getString("stop_reason"));
+            (Double) rs.getObject("energy_wh"), rs.getString("stop_reason"), rs.getObject("vehicle_id", Long.class));
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);

@@ -1,5 +1,6 @@
 package org.chargeflow.workflow;
 
+import org.chargeflow.platform.web.ApiException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 import java.util.Optional;
@@ -15,6 +16,12 @@ class InvalidVariable extends FormFieldValidationException {
 
     InvalidVariable(String variable, String expected, Object got) {
         this(variable, "must be " + expected + (got == null ? " (it is missing)" : " (got '" + got + "')"));
+    }
+
+    /** The API's refusal of a field ("field: problem"), told about the variable that carried it. */
+    InvalidVariable(String variable, ApiException refused) {
+        this(variable, refused.field() == null ? refused.getMessage()
+                : refused.getMessage().substring(refused.field().length() + 2));
     }
 
     private InvalidVariable(String variable, String problem) {

@@ -26,7 +26,7 @@ import java.lang.annotation.Target;
         "chargeflow.ocpp.offline-grace=2s",
         "chargeflow.ocpp.call-timeout=3s",
 })
-@Import({RecordedEvents.class, TestChargers.class})
+@Import({RecordedEvents.class, TestChargers.class, TestUsers.class})
 public @interface IntegrationTest {
     String ADMIN = "itadmin";
     /** Only for the throw-away test database. */

@@ -2,9 +2,14 @@ package org.chargeflow.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
+import org.chargeflow.platform.security.Groups;
 import org.chargeflow.session.ChargingSession;
 import org.chargeflow.session.SessionRepository;
 import org.chargeflow.session.SessionState;
@@ -12,6 +17,7 @@ import org.chargeflow.support.Http;
 import org.chargeflow.support.IntegrationTest;
 import org.chargeflow.support.SimulatedCharger;
 import org.chargeflow.support.TestChargers;
+import org.chargeflow.support.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +48,10 @@ class ProcessActionsControllerTest {
     TaskService tasks;
     @Autowired
     IdentityService identity;
+    @Autowired
+    AuthorizationService authorizations;
+    @Autowired
+    TestUsers users;
     @Autowired
     ObjectMapper json;
     Http http;
@@ -191,17 +201,37 @@ class ProcessActionsControllerTest {
     }
 
     @Test
+    void theActionsAreInTheOpenApiDocument() throws Exception {
+        JsonNode paths = json.readTree(http.get("/api/openapi.json", ADMIN_AUTH).body()).get("paths");
+        assertThat(paths.at("/~1api~1sessions/post").isObject()).isTrue();
+        assertThat(paths.at("/~1api~1sessions~1{id}~1stop/post").isObject()).isTrue();
+        assertThat(paths.at("/~1api~1chargers~1{id}~1reset/post").isObject()).isTrue();
+    }
+
+    /** An operator passes our API's role check; a Camunda authorization still forbids, and that is a 403 too. */
+    @Test
     void whatCamundaAuthorizationsForbidIsForbidden() throws Exception {
-        String userId = "norights" + System.nanoTime();
+        String userId = "noreset" + System.nanoTime();
+        users.memberOf(Groups.OPERATORS); // makes sure the group exists
         User user = identity.newUser(userId);
-        user.setPassword("no-rights-Secret-1");
+        user.setPassword(TestUsers.PASSWORD);
         identity.saveUser(user);
+        identity.createMembership(userId, Groups.OPERATORS);
+        // A user's own REVOKE wins over whatever the operators group is granted.
+        Authorization noReset = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
+        noReset.setUserId(userId);
+        noReset.setResource(Resources.PROCESS_DEFINITION);
+        noReset.setResourceId("charger-reset");
+        noReset.removePermission(Permissions.CREATE_INSTANCE);
+        authorizations.saveAuthorization(noReset);
         try (SimulatedCharger charger = chargers.connectBooted("AUTHZ")) {
             HttpResponse<String> refused = http.postJson("/api/chargers/" + charger.id() + "/reset",
-                    Http.basic(userId, "no-rights-Secret-1"), "{\"resetType\": \"Soft\"}");
+                    Http.basic(userId, TestUsers.PASSWORD), "{\"resetType\": \"Soft\"}");
             assertThat(refused.statusCode()).isEqualTo(403);
-            assertThat(message(refused)).contains(userId);
+            assertThat(message(refused)).contains(userId).contains("permission");
+            assertThat(charger.inbox()).isEmpty();
         } finally {
+            authorizations.deleteAuthorization(noReset.getId());
             identity.deleteUser(userId);
         }
     }

@@ -1,5 +1,6 @@
 package org.chargeflow.platform.security;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,7 +35,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     static final String REALM = "ChargeFlow";
     static final String CSRF_HEADER = "X-Requested-With";
     private static final String ENGINE = "default";
-    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final CamundaUserAuthenticator authenticator;
     private final IdentityService identityService;
@@ -61,16 +62,21 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         }
         if (user.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
-            sendError(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+            refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
                     "Log in with a Camunda user (HTTP Basic or a Camunda web app session)");
             return;
         }
         if (basic.isEmpty() && !SAFE_METHODS.contains(request.getMethod()) && isBlank(request.getHeader(CSRF_HEADER))) {
-            sendError(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", "A request authenticated by the browser"
+            refuse(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", "A request authenticated by the browser"
                     + " session must send the header " + CSRF_HEADER + " (protection against cross-site request forgery)");
             return;
         }
         AuthenticatedUser principal = user.get();
+        if (!SAFE_METHODS.contains(request.getMethod()) && !principal.mayChange()) {
+            refuse(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+                    "Only members of the groups operators or admins may change things; " + principal.id() + " may only read");
+            return;
+        }
         identityService.setAuthentication(principal.id(), principal.groupIds());
         try {
             chain.doFilter(new AuthenticatedRequest(request, principal), response);
@@ -79,11 +85,12 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         }
     }
 
-    private static void sendError(HttpServletResponse response, int status, String error, String message)
-            throws IOException {
+    private static void refuse(HttpServletResponse response, int status, String error, String message) throws IOException {
         response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
         response.setStatus(status);
-        response.getWriter().write("{\"status\":" + status + ",\"error\":\"" + error + "\",\"message\":\"" + message + "\"}");
+        response.getWriter().write("{\"status\":" + status + ",\"error\":\"" + error + "\",\"message\":\""
+                + new String(JsonStringEncoder.getInstance().quoteAsString(message)) + "\"}");
     }
 
     /** A browser (not a script, not the page's own scripts and styles) opening the dashboard. */

@@ -18,4 +18,9 @@ public record AuthenticatedUser(String id, List<String> groupIds) implements Pri
     public boolean isMemberOf(String groupId) {
         return groupIds.contains(groupId);
     }
+
+    /** Operators and administrators may change things through our API; analysts only read. */
+    public boolean mayChange() {
+        return isMemberOf(Groups.OPERATORS) || isMemberOf(Groups.ADMINS) || isMemberOf(Groups.CAMUNDA_ADMIN);
+    }
 }

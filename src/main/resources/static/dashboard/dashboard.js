@@ -174,7 +174,8 @@
 
   function fillWidget(article, c) {
     article.querySelector('.charger-name').textContent = chargerName(c);
-    article.querySelector('.charger-id').textContent = c.name ? c.id : '';
+    const lastSeen = !c.connected && c.lastSeen ? 'last seen ' + new Date(c.lastSeen).toLocaleString() : '';
+    article.querySelector('.charger-id').textContent = [c.name ? c.id : '', lastSeen].filter(Boolean).join(' · ');
     const state = article.querySelector('.charger-state');
     state.textContent = c.state;
     state.className = 'charger-state ' + stateClass(c.state);

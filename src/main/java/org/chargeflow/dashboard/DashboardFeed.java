@@ -44,7 +44,7 @@ import java.util.concurrent.TimeUnit;
 @Component
 class DashboardFeed implements SmartLifecycle {
 
-    static final Duration PUSH_INTERVAL = Duration.ofMillis(500);
+    private static final Duration PUSH_INTERVAL = Duration.ofMillis(500);
     /** A stream ends after this, and the browser opens a new one: the login is checked again, the snapshot is fresh. */
     private static final Duration STREAM_LIFETIME = Duration.ofMinutes(5);
     /** Keeps proxies from closing a quiet stream, and finds viewers that are gone. */

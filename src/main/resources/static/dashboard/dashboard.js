@@ -34,6 +34,11 @@
   const kw = (value) => value.toFixed(1) + ' kW';
   const stateClass = (state) => 'state state-' + String(state).toLowerCase();
   const chargerName = (c) => c.name || c.id;
+  /** The time alone for today, else date and time. */
+  const when = (iso) => {
+    const at = new Date(iso);
+    return at.toDateString() === new Date().toDateString() ? at.toLocaleTimeString() : at.toLocaleString();
+  };
 
   // ------------------------------------------------------------------ the live stream
 
@@ -167,6 +172,7 @@
           el('p', {class: 'charger-id'})),
         el('span', {class: 'charger-state', 'data-role': 'charger-state'}),
         manage),
+      el('p', {class: 'last-seen'}),
       el('ul', {class: 'connectors'}));
     fillWidget(article, c);
     return article;
@@ -174,8 +180,8 @@
 
   function fillWidget(article, c) {
     article.querySelector('.charger-name').textContent = chargerName(c);
-    const lastSeen = !c.connected && c.lastSeen ? 'last seen ' + new Date(c.lastSeen).toLocaleString() : '';
-    article.querySelector('.charger-id').textContent = [c.name ? c.id : '', lastSeen].filter(Boolean).join(' · ');
+    article.querySelector('.charger-id').textContent = c.name ? c.id : '';
+    article.querySelector('.last-seen').textContent = !c.connected && c.lastSeen ? 'Last seen ' + when(c.lastSeen) : '';
     const state = article.querySelector('.charger-state');
     state.textContent = c.state;
     state.className = 'charger-state ' + stateClass(c.state);
@@ -221,12 +227,14 @@
     return block;
   }
 
+  /** Everything counts the chargers shown: all, or those of the location the page is limited to. */
   function renderSummary() {
     if (totals) {
-      $('total-sessions').textContent = String(totals.sessions);
-      $('total-energy').textContent = kwh(totals.energyKwh);
+      const shown = totals.locations.filter((t) => isShown({locationId: t.locationId}));
+      $('total-sessions').textContent = String(shown.reduce((sum, t) => sum + t.sessions, 0));
+      $('total-energy').textContent = kwh(shown.reduce((sum, t) => sum + t.energyKwh, 0));
     }
-    const all = [...chargers.values()];
+    const all = [...chargers.values()].filter(isShown);
     $('charging-now').textContent = String(all.flatMap((c) => c.connectors)
       .filter((connector) => connector.state === 'Charging').length);
     $('chargers-online').textContent = all.filter((c) => c.connected).length + ' of ' + all.length;
@@ -384,7 +392,7 @@
         url.searchParams.delete('location');
       }
       window.history.replaceState(null, '', url);
-      renderAll();
+      renderAll(); // and the summary, for the chargers now shown
     });
     $('start-form').addEventListener('submit', async (event) => {
       event.preventDefault();

@@ -69,15 +69,19 @@ class DashboardRepository {
 
     /** Counted on the day the session was requested (its index), for the sessions that started charging. */
     Totals totals(LocalDate day, ZoneId zone) {
-        return jdbc.sql("""
-                        SELECT COUNT(*) AS sessions,
-                               SUM(COALESCE(energy_wh, GREATEST(0, last_energy_wh - meter_start_wh), 0)) AS energy_wh
-                        FROM charging_session
-                        WHERE requested_at >= ? AND requested_at < ? AND started_at IS NOT NULL""")
+        return new Totals(day, jdbc.sql("""
+                        SELECT c.location_id, COUNT(*) AS sessions,
+                               SUM(COALESCE(s.energy_wh, GREATEST(0, s.last_energy_wh - s.meter_start_wh), 0)) AS energy_wh
+                        FROM charging_session s
+                        LEFT JOIN charger c ON c.id = s.charger_id
+                        WHERE s.requested_at >= ? AND s.requested_at < ? AND s.started_at IS NOT NULL
+                        GROUP BY c.location_id
+                        ORDER BY c.location_id""")
                 .params(Timestamp.from(day.atStartOfDay(zone).toInstant()),
                         Timestamp.from(day.plusDays(1).atStartOfDay(zone).toInstant()))
-                .query((rs, n) -> new Totals(day, rs.getLong("sessions"), rs.getDouble("energy_wh") / 1000))
-                .single();
+                .query((rs, n) -> new Totals.AtLocation(rs.getObject("location_id", Long.class), rs.getLong("sessions"),
+                        rs.getDouble("energy_wh") / 1000))
+                .list());
     }
 
     /** One row per connector and active session: folded into one snapshot per charger, in charger id order. */

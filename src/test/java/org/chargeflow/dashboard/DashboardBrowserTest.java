@@ -102,6 +102,9 @@ class DashboardBrowserTest {
                 charger.meterValues(1, tx, 253_000, 7_400);
                 browser.until(textToBePresentInElementLocated(energy, "3.00 kWh of 12.00 kWh"));
                 browser.until(textToBePresentInElementLocated(By.xpath(widget + "//*[@data-role='power']"), "7.4 kW"));
+                browser.until(textToBePresentInElementLocated(By.id("total-energy"), "3.00 kWh"));
+                assertThat(browser.visible(By.id("total-sessions")).getText()).isEqualTo("1");
+                assertThat(browser.visible(By.id("charging-now")).getText()).isEqualTo("1");
                 ChargingSession session = sessions.byTransaction(tx).orElseThrow();
                 assertThat(session.description()).isEqualTo("Van 7");
                 assertThat(session.energyCapKwh()).isEqualByComparingTo("12");
@@ -110,6 +113,7 @@ class DashboardBrowserTest {
 
                 charger.close();
                 browser.until(textToBePresentInElementLocated(connectorState, "Disconnected"));
+                browser.until(textToBePresentInElementLocated(By.id("chargers-online"), "0 of 1"));
                 for (String action : new String[]{"start", "stop", "reset"}) {
                     browser.until(textToBePresentInElementLocated(By.id(action + "-why"), "is disconnected"));
                     assertThat(browser.visible(By.id(action)).isEnabled()).as(action).isFalse();

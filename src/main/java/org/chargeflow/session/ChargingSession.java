@@ -16,6 +16,11 @@ public record ChargingSession(long id, String processInstanceId, String chargerI
 
     /** Energy delivered so far (Wh), from the latest meter reading. */
     public double deliveredWh() {
+        return deliveredWh(energyWh, lastEnergyWh, meterStartWh);
+    }
+
+    /** The final energy once known, else the latest register reading minus the start reading. */
+    public static double deliveredWh(Double energyWh, Double lastEnergyWh, Integer meterStartWh) {
         if (energyWh != null) {
             return energyWh;
         }

@@ -1,6 +1,7 @@
 package org.chargeflow.session;
 
 import org.chargeflow.platform.database.GroupCommitter;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,10 +29,12 @@ public class SessionRepository {
 
     private final JdbcClient jdbc;
     private final GroupCommitter committer;
+    private final ApplicationEventPublisher events;
 
-    public SessionRepository(JdbcClient jdbc, GroupCommitter committer) {
+    public SessionRepository(JdbcClient jdbc, GroupCommitter committer, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.committer = committer;
+        this.events = events;
     }
 
     public long create(String chargerId, int connectorId, String startedBy, String description, BigDecimal powerCapKw,
@@ -44,7 +47,9 @@ public class SessionRepository {
                 .params(chargerId, connectorId, startedBy, description, powerCapKw, energyCapKwh, state.name(),
                         Timestamp.from(requestedAt))
                 .update(keys);
-        return keys.getKeyAs(Number.class).longValue();
+        long id = keys.getKeyAs(Number.class).longValue();
+        changed(id);
+        return id;
     }
 
     public void attach(long id, String processInstanceId, String idTag) {
@@ -104,6 +109,7 @@ public class SessionRepository {
 
     public void setState(long id, SessionState state) {
         jdbc.sql("UPDATE charging_session SET state = ? WHERE id = ?").params(state.name(), id).update();
+        changed(id);
     }
 
     /**
@@ -111,12 +117,14 @@ public class SessionRepository {
      * RFID card links the session to that vehicle.
      */
     public boolean started(long id, int transactionId, int meterStartWh, Instant startedAt) {
-        return jdbc.sql("""
+        boolean started = jdbc.sql("""
                         UPDATE charging_session SET state = 'CHARGING', transaction_id = ?, meter_start_wh = ?, started_at = ?,
                                vehicle_id = (SELECT i.vehicle_id FROM charging_transaction t JOIN id_tag i ON i.id_tag = t.id_tag
                                              WHERE t.id = ?)
                         WHERE id = ? AND transaction_id IS NULL""")
                 .params(transactionId, meterStartWh, Timestamp.from(startedAt), transactionId, id).update() == 1;
+        changed(id);
+        return started;
     }
 
     /** Keeps the latest reading; written in a batch with other sessions' readings. */
@@ -125,7 +133,8 @@ public class SessionRepository {
                         UPDATE charging_session SET last_energy_wh = COALESCE(?, last_energy_wh),
                                last_power_w = COALESCE(?, last_power_w), last_reading_at = ?
                         WHERE id = ? AND (last_reading_at IS NULL OR last_reading_at <= ?)""",
-                energyWh, powerW, Timestamp.from(at), id, Timestamp.from(at));
+                energyWh, powerW, Timestamp.from(at), id, Timestamp.from(at))
+                .thenRun(() -> changed(id));
     }
 
     /** The charger reported the transaction's end. */
@@ -136,11 +145,17 @@ public class SessionRepository {
                                stop_reason = COALESCE(stop_reason, ?)
                         WHERE id = ?""")
                 .params(meterStopWh, Timestamp.from(stoppedAt), meterStopWh, meterStopWh, reason, id).update();
+        changed(id);
     }
 
     public void finish(long id, SessionState state, String reason) {
         jdbc.sql("UPDATE charging_session SET state = ?, stop_reason = ? WHERE id = ?")
                 .params(state.name(), reason, id).update();
+        changed(id);
+    }
+
+    private void changed(long id) {
+        events.publishEvent(new SessionEvents.SessionChanged(id));
     }
 
     private static final RowMapper<ChargingSession> MAPPER = (rs, n) -> new ChargingSession(

@@ -28,7 +28,7 @@ class CheckResetAllowed implements JavaDelegate {
         if (!(chargerId instanceof String id) || id.isBlank()) {
             throw new InvalidVariable("chargerId", "the charge point id", chargerId);
         }
-        if (!Set.of("Soft", "Hard").contains(type)) {
+        if (!(type instanceof String name) || !Set.of("Soft", "Hard").contains(name)) { // Set.of rejects null
             throw new InvalidVariable("resetType", "Soft or Hard", type);
         }
         Optional<String> refusal = readiness.whyNotReset(id);

@@ -27,13 +27,10 @@ class EngineRestErrors {
 
         @Override
         public Response toResponse(RestException exception) {
-            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-                if (cause instanceof InvalidVariable invalid) {
-                    return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-                            .entity(ExceptionDto.fromException(invalid)).build();
-                }
-            }
-            return super.toResponse(exception);
+            return InvalidVariable.causeOf(exception)
+                    .map(invalid -> Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+                            .entity(ExceptionDto.fromException(invalid)).build())
+                    .orElseGet(() -> super.toResponse(exception));
         }
     }
 }

@@ -8,11 +8,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,9 +70,9 @@ class FoundationTest {
         assertThat(http.get("/camunda/api/engine/engine/default/process-definition/count").statusCode()).isEqualTo(401);
         assertThat(http.get("/camunda/app/tasklist/default/").statusCode()).isEqualTo(200);
 
-        HttpResponse<String> wrong = login("nobody", "nothing");
+        HttpResponse<String> wrong = http.logIntoCamunda("nobody", "nothing");
         assertThat(wrong.statusCode()).isEqualTo(401);
-        HttpResponse<String> login = login(ADMIN, ADMIN_PASSWORD);
+        HttpResponse<String> login = http.logIntoCamunda(ADMIN, ADMIN_PASSWORD);
         assertThat(login.statusCode()).isEqualTo(200);
         assertThat(login.body()).contains("\"userId\":\"" + ADMIN + "\"").contains("tasklist").contains("cockpit");
 
@@ -104,17 +100,5 @@ class FoundationTest {
     void healthCoversTheDatabaseAndTheEngine() {
         assertThat(http.get("/actuator/health/db").body()).contains("\"status\":\"UP\"");
         assertThat(http.get("/actuator/health/processEngine").body()).contains("\"status\":\"UP\"");
-    }
-
-    /** Logs into the Camunda web apps as the browser does, with the CSRF token from the page's cookie. */
-    private HttpResponse<String> login(String user, String password) {
-        http.get("/camunda/app/tasklist/default/");
-        String csrf = http.cookie("XSRF-TOKEN").orElseThrow();
-        String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        return http.send(HttpRequest.newBuilder(URI.create(http.url("/camunda/api/admin/auth/user/default/login/tasklist")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-XSRF-TOKEN", csrf)
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 }

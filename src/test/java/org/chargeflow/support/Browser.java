@@ -2,6 +2,7 @@ package org.chargeflow.support;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -11,6 +12,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -54,6 +56,17 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Sets the size of the whole window (e.g. for screenshots of a known size). */
+    public Browser resize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        return this;
+    }
+
+    /** Waits (bounded) until the condition holds, e.g. {@code ExpectedConditions.attributeToBe(...)}. */
+    public <T> T until(ExpectedCondition<T> condition) {
+        return wait.until(condition);
+    }
+
     public Browser go(String url) {
         driver.get(url);
         return this;
@@ -72,6 +85,11 @@ public final class Browser implements AutoCloseable {
         WebElement element = clickable(locator);
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
         clickable(locator).click();
+    }
+
+    /** Scrolls the element (and any scrolling box it is in) so that it is at the top, e.g. to frame a screenshot. */
+    public void scrollTo(By locator) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'})", visible(locator));
     }
 
     /**

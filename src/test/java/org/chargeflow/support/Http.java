@@ -54,6 +54,18 @@ public final class Http {
         }
     }
 
+    /** Logs into the Camunda web apps as the browser does (with the CSRF token from the page's cookie); keeps the session. */
+    public HttpResponse<String> logIntoCamunda(String user, String password) {
+        get("/camunda/app/tasklist/default/");
+        String csrf = cookie("XSRF-TOKEN").orElseThrow();
+        String form = "username=" + java.net.URLEncoder.encode(user, StandardCharsets.UTF_8)
+                + "&password=" + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8);
+        return send(HttpRequest.newBuilder(URI.create(url("/camunda/api/admin/auth/user/default/login/tasklist")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-XSRF-TOKEN", csrf)
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
     public java.util.Optional<String> cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                 .map(java.net.HttpCookie::getValue).findFirst();

@@ -75,6 +75,8 @@ class ChargerResetProcessTest {
     void invalidResetTypeStartsNothing() {
         assertThatThrownBy(() -> reset("CP-X", "Medium")).isInstanceOf(InvalidVariable.class)
                 .hasMessage("resetType: must be Soft or Hard (got 'Medium')");
+        assertThatThrownBy(() -> runtime.startProcessInstanceByKey("charger-reset", Map.of("chargerId", "CP-X")))
+                .isInstanceOf(InvalidVariable.class).hasMessage("resetType: must be Soft or Hard (it is missing)");
     }
 
     @Test

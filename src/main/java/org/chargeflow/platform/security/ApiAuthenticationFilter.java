@@ -25,10 +25,15 @@ import java.util.Set;
  * scripts, or the session of a user who logged into a Camunda web app in the same browser.
  * While the request runs, the user is also the engine's current authentication, so Camunda's
  * authorizations apply to whatever the request does in the engine.
+ *
+ * <p>The browser sends the session cookie with any request, also one another site makes it send: a request
+ * authenticated by the session that changes something must carry the header {@value #CSRF_HEADER}, which
+ * a page of another origin cannot set (it needs a CORS preflight, which this application never allows).
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
     static final String REALM = "ChargeFlow";
+    static final String CSRF_HEADER = "X-Requested-With";
     private static final String ENGINE = "default";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
@@ -49,11 +54,21 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<AuthenticatedUser> user = fromBasicHeader(request).or(() -> fromWebappSession(request));
+        Optional<AuthenticatedUser> basic = fromBasicHeader(request);
+        Optional<AuthenticatedUser> user = basic.or(() -> fromWebappSession(request));
+        if (user.isEmpty() && opensDashboardPage(request)) {
+            sendLoginHint(request, response);
+            return;
+        }
         if (user.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
             refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
                     "Log in with a Camunda user (HTTP Basic or a Camunda web app session)");
+            return;
+        }
+        if (basic.isEmpty() && !SAFE_METHODS.contains(request.getMethod()) && isBlank(request.getHeader(CSRF_HEADER))) {
+            refuse(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", "A request authenticated by the browser"
+                    + " session must send the header " + CSRF_HEADER + " (protection against cross-site request forgery)");
             return;
         }
         AuthenticatedUser principal = user.get();
@@ -76,6 +91,41 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         response.setStatus(status);
         response.getWriter().write("{\"status\":" + status + ",\"error\":\"" + error + "\",\"message\":\""
                 + new String(JsonStringEncoder.getInstance().quoteAsString(message)) + "\"}");
+    }
+
+    /** A browser (not a script, not the page's own scripts and styles) opening the dashboard. */
+    private static boolean opensDashboardPage(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String accept = request.getHeader("Accept");
+        return "GET".equals(request.getMethod()) && (path.equals("/dashboard") || path.startsWith("/dashboard/"))
+                && accept != null && accept.contains("text/html");
+    }
+
+    /**
+     * A page that sends the user to the Camunda login rather than a bare 401. Still 401, but without
+     * WWW-Authenticate: the browser's own Basic dialog would make it send the password with every request.
+     */
+    private static void sendLoginHint(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String context = request.getContextPath();
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setContentType("text/html;charset=UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write("""
+                <!doctype html>
+                <html lang="en"><head><meta charset="utf-8">
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>ChargeFlow dashboard: please log in</title></head>
+                <body style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 3rem auto; padding: 0 1rem">
+                <h1>ChargeFlow dashboard</h1>
+                <p>You are not logged in. The dashboard uses the same users and login as Camunda Tasklist.</p>
+                <p><a id="login" href="%1$s/camunda/app/tasklist/">Log in with Camunda Tasklist</a>,
+                then open <a href="%1$s/dashboard/">the dashboard</a> again.</p>
+                </body></html>
+                """.formatted(context));
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     private Optional<AuthenticatedUser> fromBasicHeader(HttpServletRequest request) {

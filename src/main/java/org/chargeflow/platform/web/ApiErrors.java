@@ -2,6 +2,7 @@ package org.chargeflow.platform.web;
 
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.chargeflow.ocpp.ChargerCallException;
 import org.chargeflow.ocpp.ChargerNotConnectedException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -63,6 +64,12 @@ class ApiErrors {
     @ExceptionHandler(ChargerCallException.class)
     ResponseEntity<Body> chargerFailed(ChargerCallException e) {
         return body(HttpStatus.BAD_GATEWAY, e.getMessage(), null);
+    }
+
+    /** The engine runs API calls as the logged-in user: what their Camunda authorizations forbid. */
+    @ExceptionHandler(AuthorizationException.class)
+    ResponseEntity<Body> forbidden(AuthorizationException e) {
+        return body(HttpStatus.FORBIDDEN, e.getMessage(), null);
     }
 
     private static ResponseEntity<Body> body(HttpStatus status, String message, String field) {

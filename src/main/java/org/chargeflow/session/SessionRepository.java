@@ -1,5 +1,6 @@
 package org.chargeflow.session;
 
+import org.chargeflow.events.ChargerEvents;
 import org.chargeflow.platform.database.GroupCommitter;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
@@ -105,6 +106,20 @@ public class SessionRepository {
             sql.append(" AND ").append(condition);
             params.addValue(name, value);
         }
+    }
+
+    /**
+     * Transactions that have ended while their session still runs: what a stop looks like whose event was
+     * lost (the application stopped between storing the StopTransaction and telling the process).
+     */
+    public List<ChargerEvents.TransactionStopped> stoppedWhileRunning() {
+        return jdbc.sql("""
+                        SELECT t.charger_id, t.id, t.meter_stop_wh, t.stop_reason, t.stopped_at
+                        FROM charging_session s JOIN charging_transaction t ON t.id = s.transaction_id
+                        WHERE s.state IN ('CHARGING', 'STOPPING') AND t.stopped_at IS NOT NULL""")
+                .query((rs, n) -> new ChargerEvents.TransactionStopped(rs.getString(1), rs.getInt(2), rs.getInt(3),
+                        rs.getString(4), rs.getTimestamp(5).toInstant()))
+                .list();
     }
 
     public void setState(long id, SessionState state) {

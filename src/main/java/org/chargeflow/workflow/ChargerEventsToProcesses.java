@@ -7,6 +7,7 @@ import org.chargeflow.session.ChargingSession;
 import org.chargeflow.session.SessionProperties;
 import org.chargeflow.session.SessionRepository;
 import org.chargeflow.session.SessionState;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import static org.chargeflow.workflow.SessionVariables.*;
 
 /**
- * Turns what chargers report into BPMN messages for the sessions and resets waiting on them. Only what
+ * Turns what chargers report into BPMN messages for the sessions and resets waiting on them, in
+ * {@link ChargerLanes} (never on the thread that answers the charger). Only what
  * changes a session's course wakes the engine; meter values update the session row, and the Charging
  * task's variables at most every {@code chargeflow.session.monitor-refresh}.
  */
@@ -37,20 +39,26 @@ class ChargerEventsToProcesses {
     private final RuntimeService runtime;
     private final SessionProperties properties;
     private final Clock clock;
+    private final ChargerLanes lanes;
     private final Map<Long, Instant> lastRefresh = new ConcurrentHashMap<>();
     private final Set<Long> targetSignalled = ConcurrentHashMap.newKeySet();
 
     ChargerEventsToProcesses(SessionRepository sessions, ProcessMessages messages, RuntimeService runtime,
-                             SessionProperties properties, Clock clock) {
+                             SessionProperties properties, Clock clock, ChargerLanes lanes) {
         this.sessions = sessions;
         this.messages = messages;
         this.runtime = runtime;
         this.properties = properties;
         this.clock = clock;
+        this.lanes = lanes;
     }
 
     @EventListener
-    void statusChanged(ChargerEvents.ConnectorStatusChanged e) {
+    void on(ChargerEvents.ConnectorStatusChanged e) {
+        lanes.run(e.chargerId(), () -> statusChanged(e));
+    }
+
+    private void statusChanged(ChargerEvents.ConnectorStatusChanged e) {
         if (!ChargerReadiness.VEHICLE_CONNECTED.contains(e.status())) {
             return;
         }
@@ -60,7 +68,11 @@ class ChargerEventsToProcesses {
     }
 
     @EventListener
-    void transactionStarted(ChargerEvents.TransactionStarted e) {
+    void on(ChargerEvents.TransactionStarted e) {
+        lanes.run(e.chargerId(), () -> transactionStarted(e));
+    }
+
+    private void transactionStarted(ChargerEvents.TransactionStarted e) {
         if (sessions.byTransaction(e.transactionId()).isPresent()) {
             return; // a resent StartTransaction
         }
@@ -107,7 +119,11 @@ class ChargerEventsToProcesses {
     }
 
     @EventListener
-    void meterReadings(ChargerEvents.MeterReadings e) {
+    void on(ChargerEvents.MeterReadings e) {
+        lanes.run(e.chargerId(), () -> meterReadings(e));
+    }
+
+    private void meterReadings(ChargerEvents.MeterReadings e) {
         if (e.transactionId() == null) {
             return;
         }
@@ -157,8 +173,18 @@ class ChargerEventsToProcesses {
         return variables;
     }
 
+    /** Stops stored but never told to their process (the application stopped in between) are told now. */
+    @EventListener(ApplicationReadyEvent.class)
+    void catchUpAfterStart() {
+        sessions.stoppedWhileRunning().forEach(this::on);
+    }
+
     @EventListener
-    void transactionStopped(ChargerEvents.TransactionStopped e) {
+    void on(ChargerEvents.TransactionStopped e) {
+        lanes.run(e.chargerId(), () -> transactionStopped(e));
+    }
+
+    private void transactionStopped(ChargerEvents.TransactionStopped e) {
         sessions.byTransaction(e.transactionId()).ifPresent(s -> {
             sessions.transactionStopped(s.id(), e.meterStopWh(), e.at(), null);
             lastRefresh.remove(s.id());
@@ -172,7 +198,11 @@ class ChargerEventsToProcesses {
     }
 
     @EventListener
-    void disconnected(ChargerEvents.Disconnected e) {
+    void on(ChargerEvents.Disconnected e) {
+        lanes.run(e.chargerId(), () -> disconnected(e));
+    }
+
+    private void disconnected(ChargerEvents.Disconnected e) {
         for (ChargingSession s : sessions.activeOn(e.chargerId())) {
             if (s.state() == SessionState.CHARGING) {
                 messages.deliver(s.processInstanceId(), "ChargerOffline", Map.of());
@@ -181,7 +211,11 @@ class ChargerEventsToProcesses {
     }
 
     @EventListener
-    void connected(ChargerEvents.Connected e) {
+    void on(ChargerEvents.Connected e) {
+        lanes.run(e.chargerId(), () -> connected(e));
+    }
+
+    private void connected(ChargerEvents.Connected e) {
         for (ChargingSession s : sessions.activeOn(e.chargerId())) {
             if (s.state() == SessionState.CHARGING) {
                 messages.deliver(s.processInstanceId(), "ChargerOnline", Map.of());
@@ -190,7 +224,11 @@ class ChargerEventsToProcesses {
     }
 
     @EventListener
-    void booted(ChargerEvents.Booted e) {
+    void on(ChargerEvents.Booted e) {
+        lanes.run(e.chargerId(), () -> booted(e));
+    }
+
+    private void booted(ChargerEvents.Booted e) {
         runtime.createMessageCorrelation("ChargerRebooted").processInstanceVariableEquals("chargerId", e.chargerId())
                 .correlateAllWithResult();
     }

@@ -177,21 +177,33 @@ public final class OcppLoadBenchmark {
         if (statuses.containsKey(401) || statuses.containsKey(403)) {
             throw new IllegalStateException("The server refused the admin credentials for POST /api/chargers");
         }
-        acceptBenchTag(authorization);
+        acceptIdTags(ids, authorization);
         return ids;
     }
 
-    /** The id tag every bench session starts with must be Accepted, so that each one becomes a BPMN process. */
-    private void acceptBenchTag(String authorization) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(options.httpBase() + "/api/id-tags"))
-                .header("Content-Type", "application/json").header("Authorization", authorization)
-                .timeout(ANSWER_TIMEOUT)
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("idTag", Options.ID_TAG).toString()))
-                .build();
-        int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        if (status != 201 && status != 409) {
-            throw new IllegalStateException("Could not register the id tag " + Options.ID_TAG + ": HTTP " + status);
+    /**
+     * Each charger charges with an id tag of its own (its id), registered as Accepted: a tag may be in one
+     * transaction at a time (else ConcurrentTx), and only accepted sessions become BPMN processes.
+     */
+    private void acceptIdTags(List<String> ids, String authorization) throws InterruptedException {
+        Semaphore inFlight = new Semaphore(REGISTER_CONCURRENCY);
+        List<CompletableFuture<Void>> requests = new ArrayList<>();
+        for (String id : ids) {
+            acquire(inFlight, "registering id tags");
+            HttpRequest request = HttpRequest.newBuilder(URI.create(options.httpBase() + "/api/id-tags"))
+                    .header("Content-Type", "application/json").header("Authorization", authorization)
+                    .timeout(ANSWER_TIMEOUT)
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("idTag", id).toString()))
+                    .build();
+            requests.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
+                inFlight.release();
+                if (failure != null || (response.statusCode() != 201 && response.statusCode() != 409)) {
+                    report.failure("id tag", failure != null ? String.valueOf(unwrap(failure)) : "HTTP " + response.statusCode());
+                }
+                return null;
+            }));
         }
+        awaitAll(requests, ANSWER_TIMEOUT.multipliedBy(2));
     }
 
     private static String readPassword(String body) {
@@ -519,7 +531,7 @@ public final class OcppLoadBenchmark {
         synchronized Message start() {
             startPending = true;
             return new Message("StartTransaction",
-                    Payloads.startTransaction(CONNECTOR, Options.ID_TAG, meterWh, Instant.now()));
+                    Payloads.startTransaction(CONNECTOR, sim.id(), meterWh, Instant.now()));
         }
 
         private Message stop() {
@@ -549,7 +561,6 @@ public final class OcppLoadBenchmark {
     private record Options(URI httpBase, String user, String password, int chargers, int rate, int durationSeconds,
                            String prefix, Path passwordsFile, Long serverPid, String mix) {
 
-        static final String ID_TAG = "BENCHTAG";
         static final String USAGE = """
                 usage: OcppLoadBenchmark [--url http://localhost:8080] [--user ADMIN] [--password SECRET]
                                          [--chargers 1000] [--rate 1000] [--duration 30] [--prefix BENCH-]
@@ -600,6 +611,9 @@ public final class OcppLoadBenchmark {
                     Path.of(values.getOrDefault("passwords-file", "target/bench-chargers.properties")),
                     values.containsKey("server-pid") ? Long.valueOf(values.get("server-pid")) : null,
                     values.getOrDefault("mix", BenchCharger.DEFAULT_MIX));
+            if (options.prefix().length() > 15) {
+                throw new IllegalArgumentException("--prefix may have 15 characters at most: a charger's id is also its id tag (20)");
+            }
             if (!options.mix().matches("[MHST]+")) {
                 throw new IllegalArgumentException("--mix takes the letters M, H, S and T only");
             }

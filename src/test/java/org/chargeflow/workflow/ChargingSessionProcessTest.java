@@ -22,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -60,6 +61,10 @@ class ChargingSessionProcessTest {
     ChargerRepository chargerRepository;
     @Autowired
     ApplicationEventPublisher events;
+    @Autowired
+    ChargerEventsToProcesses eventsToProcesses;
+    @Autowired
+    JdbcClient jdbc;
 
     @BeforeEach
     void assertions() {
@@ -277,6 +282,24 @@ class ChargingSessionProcessTest {
         assertThat(sessionOf(session).state()).isEqualTo(SessionState.FINISHED);
         assertThat(sessionOf(session).energyWh()).isEqualTo(3_000.0);
         assertThat(sessionOf(session).stopReason()).isEqualTo("Stopped by the charger (EVDisconnected)");
+    }
+
+    @Test
+    void aStopStoredButNeverToldToTheProcessIsToldAtTheNextStart() {
+        try (SimulatedCharger charger = pluggedIn("LOST")) {
+            ProcessInstance session = start(charger, Map.of());
+            int tx = startCharging(charger, session, 2_000);
+            // As if the application had stopped right after storing the charger's StopTransaction.
+            jdbc.sql("UPDATE charging_transaction SET meter_stop_wh = 5000, stopped_at = NOW(3), stop_reason = 'Local' WHERE id = ?")
+                    .param(tx).update();
+
+            eventsToProcesses.catchUpAfterStart();
+
+            awaitEnded(session);
+            assertThat(session).hasPassed("ChargerStopped", "RecordOutcome");
+            assertThat(sessionOf(session).state()).isEqualTo(SessionState.FINISHED);
+            assertThat(sessionOf(session).energyWh()).isEqualTo(3_000.0);
+        }
     }
 
     @ParameterizedTest

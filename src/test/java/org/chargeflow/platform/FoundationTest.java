@@ -8,6 +8,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
@@ -91,6 +93,11 @@ class FoundationTest {
         assertThat(http.get("/api/chargers").statusCode()).isEqualTo(401);
         assertThat(http.get("/api/chargers").headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
                 v -> assertThat(v).startsWith("Basic"));
+        HttpResponse<String> pageLoad = http.send(HttpRequest.newBuilder(URI.create(http.url("/api/chargers")))
+                .header("Accept", "text/html,application/xhtml+xml"));
+        assertThat(pageLoad.statusCode()).isEqualTo(401);
+        assertThat(pageLoad.headers().firstValue("WWW-Authenticate"))
+                .as("no browser password dialog, whose password the browser would send cross-site").isEmpty();
         HttpResponse<String> metrics = http.get("/actuator/prometheus", Http.basic(ADMIN, ADMIN_PASSWORD));
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes");

@@ -61,7 +61,11 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         if (user.isEmpty()) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+            // No Basic challenge for a browser's page load: a password typed into the browser's own dialog
+            // would be sent with every later request to us, cross-site requests included (CSRF).
+            if (!acceptsHtml(request)) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+            }
             refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
                     "Log in with a Camunda user (HTTP Basic or a Camunda web app session)");
             return;
@@ -96,9 +100,13 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     /** A browser (not a script, not the page's own scripts and styles) opening the dashboard. */
     private static boolean opensDashboardPage(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        String accept = request.getHeader("Accept");
         return "GET".equals(request.getMethod()) && (path.equals("/dashboard") || path.startsWith("/dashboard/"))
-                && accept != null && accept.contains("text/html");
+                && acceptsHtml(request);
+    }
+
+    private static boolean acceptsHtml(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.contains("text/html");
     }
 
     /**

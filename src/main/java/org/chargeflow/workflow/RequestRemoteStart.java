@@ -58,8 +58,7 @@ class RequestRemoteStart implements JavaDelegate {
         var request = new RemoteStartTransaction.Request(connectorId, idTag, limitW == null ? null : txProfile(sessionId, limitW));
         String processInstanceId = execution.getProcessInstanceId();
         messages.afterCommit(() -> chargers.call(chargerId, request).whenComplete((answer, failure) -> {
-            String refusal = failure != null ? rootMessage(failure)
-                    : answer.status() == RemoteStartStopStatus.Rejected ? "Charger " + chargerId + " rejected the remote start" : null;
+            String refusal = refusal(chargerId, "start", answer == null ? null : answer.status(), failure);
             if (refusal != null) {
                 messages.deliver(processInstanceId, "StartRefused", Map.of("startRefusal", refusal));
             }
@@ -71,6 +70,14 @@ class RequestRemoteStart implements JavaDelegate {
                 List.of(new ChargingSchedulePeriod(0, limitW, null)), null);
         return new ChargingProfile((int) (sessionId % Integer.MAX_VALUE), null, 0, ChargingProfilePurposeType.TxProfile,
                 ChargingProfileKindType.Relative, null, null, null, schedule);
+    }
+
+    /** Why the charger did not do what it was asked ("start" or "stop"), or null when it accepted. */
+    static String refusal(String chargerId, String what, RemoteStartStopStatus status, Throwable failure) {
+        if (failure != null) {
+            return rootMessage(failure);
+        }
+        return status == RemoteStartStopStatus.Rejected ? "Charger " + chargerId + " rejected the remote " + what : null;
     }
 
     static String rootMessage(Throwable failure) {

@@ -11,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.util.Map;
+
 import static org.chargeflow.workflow.SessionVariables.*;
 
 /**
@@ -47,9 +49,12 @@ class RequestRemoteStop implements JavaDelegate {
         sessions.setState(session.id(), SessionState.STOPPING);
         String chargerId = session.chargerId();
         var request = new RemoteStopTransaction.Request(session.transactionId());
+        String processInstanceId = execution.getProcessInstanceId();
         messages.afterCommit(() -> chargers.call(chargerId, request).whenComplete((answer, failure) -> {
-            if (failure != null) {
-                log.warn("Stopping session {} on {}: {}", session.id(), chargerId, RequestRemoteStart.rootMessage(failure));
+            String refusal = RequestRemoteStart.refusal(chargerId, "stop", answer == null ? null : answer.status(), failure);
+            if (refusal != null) {
+                log.warn("Stopping session {} on {}: {}", session.id(), chargerId, refusal);
+                messages.deliver(processInstanceId, "StopRefused", Map.of("stopRefusal", refusal));
             }
         }));
     }

@@ -302,6 +302,27 @@ class ChargingSessionProcessTest {
         }
     }
 
+    @Test
+    void aChargerThatRefusesTheStopHandsItToTheOperatorUntilItStops() {
+        try (SimulatedCharger charger = pluggedIn("NOSTOP")) {
+            charger.onCall("RemoteStopTransaction", payload -> "{\"status\": \"Rejected\"}");
+            ProcessInstance session = start(charger, Map.of());
+            int tx = startCharging(charger, session, 0);
+
+            complete(task(session));
+            awaitWaitingAt(session, "StopAtCharger");
+            assertThat(task(session).getName()).isEqualTo("Stop charging at the charger · " + charger.id() + " / 1");
+            assertThat(runtime.getVariable(session.getId(), "stopRefusal"))
+                    .isEqualTo("Charger " + charger.id() + " rejected the remote stop");
+
+            charger.stopTransaction(tx, 2_500, Instant.now(), "Local");
+            awaitEnded(session);
+            assertThat(session).hasPassed("StopRefused", "StoppedAtCharger", "RecordOutcome").hasNotPassed("StopTimedOut");
+            assertThat(sessionOf(session).state()).isEqualTo(SessionState.FINISHED);
+            assertThat(sessionOf(session).energyWh()).isEqualTo(2_500.0);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"11 kW", "-3", "0", "abc"})
     void invalidCapsStartNothing(String power) {

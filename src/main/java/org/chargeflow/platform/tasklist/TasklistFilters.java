@@ -71,6 +71,11 @@ public class TasklistFilters {
                 new SharedFilter("My tasks", 30, "Tasks you claimed",
                         taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc(),
                         List.of(charger, connector), List.of(OPERATORS, ADMINS)),
+                new SharedFilter("Open group tasks", 35,
+                        "Unclaimed tasks of your groups, including those that need a hand on site (Stop charging at the charger)",
+                        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned()
+                                .orderByTaskCreateTime().desc(),
+                        List.of(charger, connector), List.of(OPERATORS, ADMINS)),
                 new SharedFilter("All open tasks", 40, "Every open task of every process",
                         taskService.createTaskQuery().orderByTaskCreateTime().desc(),
                         List.of(charger, connector), List.of(ADMINS)));

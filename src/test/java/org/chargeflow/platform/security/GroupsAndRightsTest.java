@@ -120,7 +120,7 @@ class GroupsAndRightsTest {
                 .sorted((a, b) -> Integer.compare((Integer) a.getProperties().get("priority"), (Integer) b.getProperties().get("priority")))
                 .toList();
         assertThat(shared).extracting(Filter::getName)
-                .containsExactly("Charging sessions", "Waiting for a vehicle", "My tasks", "All open tasks");
+                .containsExactly("Charging sessions", "Waiting for a vehicle", "My tasks", "Open group tasks", "All open tasks");
         String user = newUser();
         for (Filter filter : shared) {
             boolean forOperators = !filter.getName().equals("All open tasks");

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 /** The charging_session table. */
 @Repository
@@ -26,7 +27,9 @@ public class SessionRepository {
             id, process_instance_id, charger_id, connector_id, transaction_id, id_tag, started_by, description,
             power_cap_kw, energy_cap_kwh, state, requested_at, started_at, stopped_at, meter_start_wh, meter_stop_wh,
             last_energy_wh, last_power_w, last_reading_at, energy_wh, stop_reason, vehicle_id""";
-    private static final String ACTIVE_STATES = "('REQUESTED', 'WAITING_FOR_VEHICLE', 'STARTING', 'CHARGING', 'STOPPING')";
+    /** {@link SessionState#ACTIVE} as an SQL list, e.g. ('REQUESTED', 'WAITING_FOR_VEHICLE', …). */
+    private static final String ACTIVE_STATES = SessionState.ACTIVE.stream().map(s -> "'" + s.name() + "'")
+            .collect(Collectors.joining(", ", "(", ")"));
 
     private final JdbcClient jdbc;
     private final GroupCommitter committer;

@@ -108,13 +108,10 @@ class ChargerEventsToProcesses {
         sessions.attach(id, processInstanceId, e.idTag());
     }
 
+    /** Live readings appear with the first meter values; the start time is on the session row. */
     private Map<String, Object> started(ChargerEvents.TransactionStarted e) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(TRANSACTION_ID, e.transactionId());
-        variables.put("chargingStartedAt", Date.from(e.at()));
-        variables.put("energyDeliveredKwh", 0.0);
-        variables.put("presentPowerKw", 0.0);
-        variables.put("elapsedMinutes", 0L);
         return variables;
     }
 
@@ -159,17 +156,17 @@ class ChargerEventsToProcesses {
 
     private Map<String, Object> progress(ChargingSession s, double deliveredWh, ChargerEvents.MeterReadings e) {
         Map<String, Object> variables = new HashMap<>();
-        variables.put("energyDeliveredKwh", Math.round(deliveredWh) / 1000.0);
+        variables.put(LIVE_ENERGY_KWH, Math.round(deliveredWh) / 1000.0);
         if (e.powerW() != null) {
-            variables.put("presentPowerKw", Math.round(e.powerW() / 100) / 10.0);
+            variables.put(LIVE_POWER_KW, Math.round(e.powerW() / 100) / 10.0);
         }
         if (s.startedAt() != null) {
-            variables.put("elapsedMinutes", Duration.between(s.startedAt(), e.at()).toMinutes());
+            variables.put(LIVE_MINUTES, Duration.between(s.startedAt(), e.at()).toMinutes());
         }
         if (s.energyCapKwh() != null) {
-            variables.put("progressPercent", Math.min(100, Math.round(deliveredWh / (s.energyCapKwh().doubleValue() * 10))));
+            variables.put(LIVE_PROGRESS_PERCENT, Math.min(100, Math.round(deliveredWh / (s.energyCapKwh().doubleValue() * 10))));
         }
-        variables.put("lastReadingAt", Date.from(e.at()));
+        variables.put(LIVE_READING_AT, Date.from(e.at()));
         return variables;
     }
 
@@ -189,11 +186,7 @@ class ChargerEventsToProcesses {
             sessions.transactionStopped(s.id(), e.meterStopWh(), e.at(), null);
             lastRefresh.remove(s.id());
             targetSignalled.remove(s.id());
-            Map<String, Object> variables = new HashMap<>();
-            variables.put("chargerStopReason", e.reason());
-            variables.put("energyDeliveredKwh", Math.round(Math.max(0, e.meterStopWh()
-                    - (s.meterStartWh() == null ? e.meterStopWh() : s.meterStartWh()))) / 1000.0);
-            messages.deliver(s.processInstanceId(), "TransactionStopped", variables);
+            messages.deliver(s.processInstanceId(), "TransactionStopped", Map.of("chargerStopReason", e.reason()));
         });
     }
 

@@ -28,7 +28,7 @@ class ChargerLanes {
     private final ExecutorService pool;
     private final Map<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
 
-    ChargerLanes(@Value("${chargeflow.session.event-threads:8}") int threads) {
+    ChargerLanes(@Value("${chargeflow.session.event-threads}") int threads) {
         AtomicInteger number = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(threads, work -> {
             Thread thread = new Thread(work, "charger-events-" + number.incrementAndGet());

@@ -32,7 +32,7 @@ class RecordOutcome implements JavaDelegate {
             reason += "; the charger did not confirm the stop";
         }
         sessions.finish(id, SessionState.FINISHED, reason);
-        execution.setVariable("energyDeliveredKwh", Math.round(session.deliveredWh()) / 1000.0);
+        execution.setVariable(ENERGY_DELIVERED_KWH, Math.round(session.deliveredWh()) / 1000.0);
         execution.setVariable("outcome", reason);
     }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * "Register the charger": creates it with a generated password and keeps what the operator must
- * configure on the charger for the next task. The password is a {@link SecretVariables secret variable}.
+ * configure on the charger for the next task. The password is a {@link VariablesKeptOutOfHistory secret variable}.
  */
 @Component("registerCharger")
 class RegisterCharger implements JavaDelegate {
@@ -47,7 +47,7 @@ class RegisterCharger implements JavaDelegate {
         }
         execution.setVariable("chargerId", credentials.id());
         execution.setVariable("ocppUrl", ocpp.publicUrl() + "/" + credentials.id());
-        execution.setVariable(SecretVariables.CHARGER_PASSWORD, credentials.password());
+        execution.setVariable(VariablesKeptOutOfHistory.CHARGER_PASSWORD, credentials.password());
     }
 
     private Long location(String name) {

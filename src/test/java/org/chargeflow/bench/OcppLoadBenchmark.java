@@ -36,6 +36,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -97,6 +98,7 @@ public final class OcppLoadBenchmark {
                 if (ready.isEmpty()) {
                     throw new IllegalStateException("No charger got through connect and boot; see the failures below");
                 }
+                awaitBootStormSessions(ready.size());
                 long finishedBefore = finishedSessionProcesses();
                 load(ready);
                 report.connectionsHeld = connected.stream().filter(c -> c.sim.isOpen()).count();
@@ -358,30 +360,51 @@ public final class OcppLoadBenchmark {
      */
     private void awaitSessionProcesses(long finishedBefore) throws InterruptedException {
         long loadEnd = System.nanoTime();
-        long expected = report.stopped.sum();
-        long deadline = loadEnd + TimeUnit.SECONDS.toNanos(120);
-        long finished;
+        report.processesFinished = awaitCount(() -> finishedSessionProcesses() - finishedBefore, report.stopped.sum());
+        report.processesCaughtUpSeconds = seconds(System.nanoTime() - loadEnd);
+    }
+
+    /**
+     * The boot phase started a transaction on every charger at once, as after an outage: waits until each has its
+     * session process, so that the load measures the steady state and the storm is reported on its own.
+     */
+    private void awaitBootStormSessions(int transactions) throws InterruptedException {
+        long start = System.nanoTime();
+        report.bootStormProcesses = awaitCount(this::runningSessionProcesses, transactions);
+        report.bootStormSeconds = seconds(System.nanoTime() - start);
+    }
+
+    /** Polls {@code count} until it reaches {@code expected} or two minutes pass; returns the last count. */
+    private static long awaitCount(LongSupplier count, long expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long reached;
         do {
-            finished = finishedSessionProcesses() - finishedBefore;
-            if (finished >= expected) {
+            reached = count.getAsLong();
+            if (reached >= expected) {
                 break;
             }
             Thread.sleep(250);
         } while (System.nanoTime() < deadline);
-        report.processesFinished = finished;
-        report.processesCaughtUpSeconds = seconds(System.nanoTime() - loadEnd);
+        return reached;
+    }
+
+    private long runningSessionProcesses() {
+        return engineCount("/engine-rest/process-instance/count?processDefinitionKey=charging-session");
     }
 
     private long finishedSessionProcesses() {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(options.httpBase()
-                        + "/engine-rest/history/process-instance/count?processDefinitionKey=charging-session&finished=true"))
+        return engineCount("/engine-rest/history/process-instance/count?processDefinitionKey=charging-session&finished=true");
+    }
+
+    private long engineCount(String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(options.httpBase() + path))
                 .header("Authorization", SimulatedCharger.basic(options.user(), options.password()))
                 .timeout(ANSWER_TIMEOUT).GET().build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return JSON.readTree(response.body()).path("count").asLong(-1);
         } catch (IOException e) {
-            report.failure("history count", e.toString());
+            report.failure("engine count", e.toString());
             return -1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -650,6 +673,8 @@ public final class OcppLoadBenchmark {
         final LongAdder stopped = new LongAdder();
         long processesFinished;
         double processesCaughtUpSeconds;
+        long bootStormProcesses;
+        double bootStormSeconds;
         final Map<String, Map<String, AtomicInteger>> failures = new ConcurrentHashMap<>();
         int registered;
         int alreadyRegistered;
@@ -687,6 +712,8 @@ public final class OcppLoadBenchmark {
             System.out.printf(row, "connections opened", "%d of %d in %.2f s = %.0f connections/s"
                     .formatted(connected, options.chargers(), connectSeconds, connected / Math.max(connectSeconds, 1e-9)));
             System.out.printf(row, "boot+status+start", "%d ok in %.1f s".formatted(setupOk, setupSeconds));
+            System.out.printf(row, "boot storm sessions", "%d session processes running %.1f s later = %.0f sessions/s"
+                    .formatted(bootStormProcesses, bootStormSeconds, bootStormProcesses / Math.max(setupSeconds + bootStormSeconds, 1e-9)));
             System.out.printf(row, "messages sent", "%d (%d not sent: connection gone)"
                     .formatted(sent.sum(), notSent.sum()));
             System.out.printf(row, "answered", "%d, of which CALLERROR %d".formatted(answered, callErrors()));

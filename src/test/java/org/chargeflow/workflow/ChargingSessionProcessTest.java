@@ -91,8 +91,8 @@ class ChargingSessionProcessTest {
 
             charger.meterValues(1, tx, 3_500, 7_200);
             await().atMost(WAIT).untilAsserted(() ->
-                    assertThat(runtime.getVariable(session.getId(), "energyDeliveredKwh")).isEqualTo(2.5));
-            assertThat(runtime.getVariable(session.getId(), "presentPowerKw")).isEqualTo(7.2);
+                    assertThat(runtime.getVariable(session.getId(), "liveEnergyKwh")).isEqualTo(2.5));
+            assertThat(runtime.getVariable(session.getId(), "livePowerKw")).isEqualTo(7.2);
 
             complete(task(session));
             JsonNode remoteStop = charger.awaitCall("RemoteStopTransaction", WAIT).get(3);
@@ -106,6 +106,12 @@ class ChargingSessionProcessTest {
             assertThat(finished.energyWh()).isEqualTo(3_000.0);
             assertThat(finished.stopReason()).isEqualTo("Stopped by the operator");
             assertThat(finished.description()).isEqualTo("Fleet van 7");
+            assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(session.getId())
+                    .variableNameLike(SessionVariables.LIVE_PREFIX + "%").count())
+                    .as("live readings stay out of the history").isZero();
+            assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(session.getId())
+                    .variableName(SessionVariables.ENERGY_DELIVERED_KWH).singleResult().getValue())
+                    .as("the outcome is kept").isEqualTo(3.0);
         }
     }
 

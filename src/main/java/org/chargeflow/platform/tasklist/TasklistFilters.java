@@ -59,8 +59,8 @@ public class TasklistFilters {
                 new SharedFilter("Charging sessions", 10, "Vehicles charging now: open one to follow it or to stop charging",
                         taskService.createTaskQuery().processDefinitionKey(SESSION_PROCESS).taskDefinitionKey("Charging")
                                 .orderByTaskCreateTime().desc(),
-                        List.of(charger, connector, new CardVariable("energyDeliveredKwh", "Energy (kWh)"),
-                                new CardVariable("presentPowerKw", "Power (kW)"), new CardVariable("energyTargetText", "Target")),
+                        List.of(charger, connector, new CardVariable("liveEnergyKwh", "Energy (kWh)"),
+                                new CardVariable("livePowerKw", "Power (kW)"), new CardVariable("energyTargetText", "Target")),
                         List.of(OPERATORS, ADMINS)),
                 new SharedFilter("Waiting for a vehicle", 20,
                         "Sessions waiting for the vehicle to be plugged in; each gives up at its due date",
@@ -81,23 +81,25 @@ public class TasklistFilters {
                         List.of(charger, connector), List.of(ADMINS)));
     }
 
+    /** Creates the shared filters, or brings existing ones up to this release's query and card variables. */
     @EventListener(ApplicationReadyEvent.class)
     @Order(10)
     public void ensureFilters() {
         for (SharedFilter shared : filters()) {
-            String filterId = existing(shared.name()).orElseGet(() -> create(shared));
+            Filter filter = existing(shared.name()).orElseGet(() -> filterService.newTaskFilter(shared.name()));
+            String filterId = filterService.saveFilter(filter.setQuery(shared.query()).setProperties(properties(shared))).getId();
             for (String group : shared.sharedWith()) {
                 grants.grant(group, FILTER, filterId, READ);
             }
         }
     }
 
-    private Optional<String> existing(String name) {
+    private Optional<Filter> existing(String name) {
         return filterService.createFilterQuery().filterResourceType("Task").filterName(name).list().stream()
-                .filter(filter -> filter.getOwner() == null).map(Filter::getId).findFirst();
+                .filter(filter -> filter.getOwner() == null).findFirst();
     }
 
-    private String create(SharedFilter shared) {
+    private static Map<String, Object> properties(SharedFilter shared) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("priority", shared.priority());
         properties.put("description", shared.description());
@@ -105,7 +107,6 @@ public class TasklistFilters {
         properties.put("refresh", true);
         properties.put("variables", shared.variables().stream()
                 .map(v -> Map.of("name", v.name(), "label", v.label())).toList());
-        Filter filter = filterService.newTaskFilter(shared.name()).setQuery(shared.query()).setProperties(properties);
-        return filterService.saveFilter(filter).getId();
+        return properties;
     }
 }

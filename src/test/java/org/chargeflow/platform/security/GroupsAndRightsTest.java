@@ -130,7 +130,7 @@ class GroupsAndRightsTest {
             assertThat(allowed(user, List.of(ANALYSTS), Permissions.READ, FILTER, filter.getId())).as(filter.getName()).isFalse();
         }
         assertThat(shared.get(0).getProperties().get("variables")).asString()
-                .contains("chargerId", "connectorId", "energyDeliveredKwh", "energyTargetText");
+                .contains("chargerId", "connectorId", "liveEnergyKwh", "energyTargetText");
     }
 
     @Test

@@ -75,7 +75,7 @@ class OperatorsAndAnalystsBrowserTest {
             assertThat(tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult().getDescription())
                     .contains("connector 1 of charger " + charger.id(), "complete it to stop charging");
             charger.meterValues(1, tx, 2_500, 11_000);
-            await().atMost(WAIT).until(() -> Double.valueOf(2.5).equals(runtime.getVariable(processInstanceId, "energyDeliveredKwh")));
+            await().atMost(WAIT).until(() -> Double.valueOf(2.5).equals(runtime.getVariable(processInstanceId, "liveEnergyKwh")));
 
             HttpResponse<String> analystStart = http.postJson("/engine-rest/process-definition/key/charging-session/start",
                     analyst.basic(), start);

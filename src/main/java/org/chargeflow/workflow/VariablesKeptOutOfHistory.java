@@ -13,12 +13,18 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Keeps secrets out of the history tables: a process may hold a one-time secret (a charger's generated
- * password, shown once to the operator who registered it) while it runs, but with history level "full"
- * every variable value would otherwise be kept for good in ACT_HI_VARINST and ACT_HI_DETAIL.
+ * Keeps two kinds of variables out of the history tables, which with history level "full" would
+ * otherwise keep every value a variable ever had (ACT_HI_VARINST and ACT_HI_DETAIL):
+ * <ul>
+ *   <li>secrets: a process may hold a one-time secret (a charger's generated password, shown once to
+ *   the operator who registered it) while it runs, never for good;</li>
+ *   <li>live readings ({@link SessionVariables#LIVE_PREFIX live…}): the figures a running session
+ *   shows in Tasklist, refreshed every few seconds. Every reading is kept in the session's own
+ *   tables already; writing each refresh to the history cost more than all the rest of a session.</li>
+ * </ul>
  */
 @Component
-class SecretVariables extends AbstractProcessEnginePlugin {
+class VariablesKeptOutOfHistory extends AbstractProcessEnginePlugin {
 
     static final String CHARGER_PASSWORD = "chargerPassword";
     private static final Set<String> SECRETS = Set.of(CHARGER_PASSWORD);
@@ -30,15 +36,19 @@ class SecretVariables extends AbstractProcessEnginePlugin {
         if (configuration.getCustomHistoryEventHandlers() != null) {
             handlers.addAll(configuration.getCustomHistoryEventHandlers());
         }
-        handlers.add(new WithoutSecrets(new DbHistoryEventHandler()));
+        handlers.add(new Filtered(new DbHistoryEventHandler()));
         configuration.setCustomHistoryEventHandlers(handlers);
     }
 
-    private record WithoutSecrets(HistoryEventHandler database) implements HistoryEventHandler {
+    static boolean keptOutOfHistory(String variableName) {
+        return SECRETS.contains(variableName) || SessionVariables.isLiveReading(variableName);
+    }
+
+    private record Filtered(HistoryEventHandler database) implements HistoryEventHandler {
 
         @Override
         public void handleEvent(HistoryEvent event) {
-            if (!(event instanceof HistoricVariableUpdateEventEntity variable && SECRETS.contains(variable.getVariableName()))) {
+            if (!(event instanceof HistoricVariableUpdateEventEntity variable && keptOutOfHistory(variable.getVariableName()))) {
                 database.handleEvent(event);
             }
         }

@@ -145,12 +145,12 @@ public class SessionRepository {
         return started;
     }
 
-    /** Keeps the latest reading; written in a batch with other sessions' readings. */
+    /** Keeps the latest reading of a charging session; written in a batch with other sessions' readings. */
     public CompletableFuture<Void> recordReading(long id, Double energyWh, Double powerW, Instant at) {
         return committer.submit("""
                         UPDATE charging_session SET last_energy_wh = COALESCE(?, last_energy_wh),
                                last_power_w = COALESCE(?, last_power_w), last_reading_at = ?
-                        WHERE id = ? AND (last_reading_at IS NULL OR last_reading_at <= ?)""",
+                        WHERE id = ? AND state = 'CHARGING' AND (last_reading_at IS NULL OR last_reading_at <= ?)""",
                 energyWh, powerW, Timestamp.from(at), id, Timestamp.from(at))
                 .thenRun(() -> changed(id));
     }

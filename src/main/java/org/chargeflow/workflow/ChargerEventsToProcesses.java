@@ -18,7 +18,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static org.chargeflow.workflow.SessionVariables.*;
@@ -40,8 +39,7 @@ class ChargerEventsToProcesses {
     private final SessionProperties properties;
     private final Clock clock;
     private final ChargerLanes lanes;
-    private final Map<Long, Instant> lastRefresh = new ConcurrentHashMap<>();
-    private final Set<Long> targetSignalled = ConcurrentHashMap.newKeySet();
+    private final Map<Integer, Charging> charging = new ConcurrentHashMap<>();
 
     ChargerEventsToProcesses(SessionRepository sessions, ProcessMessages messages, RuntimeService runtime,
                              SessionProperties properties, Clock clock, ChargerLanes lanes) {
@@ -120,38 +118,48 @@ class ChargerEventsToProcesses {
         lanes.run(e.chargerId(), () -> meterReadings(e));
     }
 
+    /**
+     * Meter values come often: the session's fixed facts are read once per transaction, and the row is read
+     * again (to see that it still charges) only when the engine is to be told something.
+     */
     private void meterReadings(ChargerEvents.MeterReadings e) {
         if (e.transactionId() == null) {
             return;
         }
-        sessions.byTransaction(e.transactionId()).filter(s -> s.state() == SessionState.CHARGING).ifPresent(s -> {
-            sessions.recordReading(s.id(), e.energyWh(), e.powerW(), e.at());
-            double delivered = e.energyWh() == null || s.meterStartWh() == null ? s.deliveredWh()
-                    : Math.max(0, e.energyWh() - s.meterStartWh());
-            if (targetReached(s, delivered) && targetSignalled.add(s.id())) {
-                Map<String, Object> variables = progress(s, delivered, e);
-                variables.put(STOP_REASON, "Energy target reached");
-                if (!messages.deliver(s.processInstanceId(), "EnergyTargetReached", variables)) {
-                    targetSignalled.remove(s.id()); // not waiting right now: try again with the next reading
-                }
-            } else if (refreshDue(s.id())) {
-                runtime.setVariables(s.processInstanceId(), progress(s, delivered, e));
-            }
-        });
-    }
-
-    private static boolean targetReached(ChargingSession s, double deliveredWh) {
-        return s.energyCapKwh() != null && deliveredWh >= s.energyCapKwh().doubleValue() * 1000 * TARGET_SHARE;
-    }
-
-    private boolean refreshDue(long sessionId) {
-        Instant now = clock.instant();
-        Instant last = lastRefresh.get(sessionId);
-        if (last != null && Duration.between(last, now).compareTo(properties.monitorRefresh()) < 0) {
-            return false;
+        Charging known = charging.computeIfAbsent(e.transactionId(), tx -> chargingSession(tx).map(Charging::new).orElse(null));
+        if (known == null) {
+            return;
         }
-        lastRefresh.put(sessionId, now);
-        return true;
+        sessions.recordReading(known.session.id(), e.energyWh(), e.powerW(), e.at());
+        boolean targetDue = !known.targetSignalled && e.energyWh() != null && targetReached(known.session, e.energyWh());
+        if (!targetDue && !known.refreshDue(clock.instant(), properties.monitorRefresh())) {
+            return;
+        }
+        Optional<ChargingSession> current = chargingSession(e.transactionId());
+        if (current.isEmpty()) {
+            charging.remove(e.transactionId());
+            return;
+        }
+        ChargingSession s = current.get();
+        double delivered = e.energyWh() == null || s.meterStartWh() == null ? s.deliveredWh()
+                : Math.max(0, e.energyWh() - s.meterStartWh());
+        if (targetDue) {
+            Map<String, Object> variables = progress(s, delivered, e);
+            variables.put(STOP_REASON, "Energy target reached");
+            // Not waiting right now (e.g. the charger is away): try again with the next reading.
+            known.targetSignalled = messages.deliver(s.processInstanceId(), "EnergyTargetReached", variables);
+        } else {
+            runtime.setVariables(s.processInstanceId(), progress(s, delivered, e));
+        }
+    }
+
+    private Optional<ChargingSession> chargingSession(int transactionId) {
+        return sessions.byTransaction(transactionId).filter(s -> s.state() == SessionState.CHARGING);
+    }
+
+    private static boolean targetReached(ChargingSession s, double energyRegisterWh) {
+        return s.energyCapKwh() != null && s.meterStartWh() != null
+                && energyRegisterWh - s.meterStartWh() >= s.energyCapKwh().doubleValue() * 1000 * TARGET_SHARE;
     }
 
     private Map<String, Object> progress(ChargingSession s, double deliveredWh, ChargerEvents.MeterReadings e) {
@@ -184,8 +192,7 @@ class ChargerEventsToProcesses {
     private void transactionStopped(ChargerEvents.TransactionStopped e) {
         sessions.byTransaction(e.transactionId()).ifPresent(s -> {
             sessions.transactionStopped(s.id(), e.meterStopWh(), e.at(), null);
-            lastRefresh.remove(s.id());
-            targetSignalled.remove(s.id());
+            charging.remove(e.transactionId());
             messages.deliver(s.processInstanceId(), "TransactionStopped", Map.of("chargerStopReason", e.reason()));
         });
     }
@@ -224,5 +231,25 @@ class ChargerEventsToProcesses {
     private void booted(ChargerEvents.Booted e) {
         runtime.createMessageCorrelation("ChargerRebooted").processInstanceVariableEquals("chargerId", e.chargerId())
                 .correlateAllWithResult();
+    }
+
+    /** A charging transaction as its lane knows it: one charger's events run one after another, never at once. */
+    private static final class Charging {
+
+        private final ChargingSession session;
+        private Instant lastRefresh;
+        private boolean targetSignalled;
+
+        Charging(ChargingSession session) {
+            this.session = session;
+        }
+
+        boolean refreshDue(Instant now, Duration every) {
+            if (lastRefresh != null && Duration.between(lastRefresh, now).compareTo(every) < 0) {
+                return false;
+            }
+            lastRefresh = now;
+            return true;
+        }
     }
 }

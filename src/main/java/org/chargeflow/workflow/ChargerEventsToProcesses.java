@@ -126,9 +126,14 @@ class ChargerEventsToProcesses {
         if (e.transactionId() == null) {
             return;
         }
-        Charging known = charging.computeIfAbsent(e.transactionId(), tx -> chargingSession(tx).map(Charging::new).orElse(null));
+        Charging known = charging.get(e.transactionId());
         if (known == null) {
-            return;
+            Optional<ChargingSession> session = chargingSession(e.transactionId());
+            if (session.isEmpty()) {
+                return;
+            }
+            known = new Charging(session.get());
+            charging.put(e.transactionId(), known);
         }
         sessions.recordReading(known.session.id(), e.energyWh(), e.powerW(), e.at());
         boolean targetDue = !known.targetSignalled && e.energyWh() != null && targetReached(known.session, e.energyWh());

@@ -127,12 +127,13 @@ class ChargerEventsToProcesses {
             return;
         }
         Charging known = charging.get(e.transactionId());
+        Optional<ChargingSession> justRead = Optional.empty();
         if (known == null) {
-            Optional<ChargingSession> session = chargingSession(e.transactionId());
-            if (session.isEmpty()) {
+            justRead = chargingSession(e.transactionId());
+            if (justRead.isEmpty()) {
                 return;
             }
-            known = new Charging(session.get());
+            known = new Charging(justRead.get());
             charging.put(e.transactionId(), known);
         }
         sessions.recordReading(known.session.id(), e.energyWh(), e.powerW(), e.at());
@@ -140,7 +141,7 @@ class ChargerEventsToProcesses {
         if (!targetDue && !known.refreshDue(clock.instant(), properties.monitorRefresh())) {
             return;
         }
-        Optional<ChargingSession> current = chargingSession(e.transactionId());
+        Optional<ChargingSession> current = justRead.isPresent() ? justRead : chargingSession(e.transactionId());
         if (current.isEmpty()) {
             charging.remove(e.transactionId());
             return;

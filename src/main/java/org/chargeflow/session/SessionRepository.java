@@ -2,6 +2,7 @@ package org.chargeflow.session;
 
 import org.chargeflow.events.ChargerEvents;
 import org.chargeflow.platform.database.GroupCommitter;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -32,12 +33,13 @@ public class SessionRepository {
             .collect(Collectors.joining(", ", "(", ")"));
 
     private final JdbcClient jdbc;
-    private final GroupCommitter committer;
+    private final GroupCommitter readings;
     private final ApplicationEventPublisher events;
 
-    public SessionRepository(JdbcClient jdbc, GroupCommitter committer, ApplicationEventPublisher events) {
+    public SessionRepository(JdbcClient jdbc, @Qualifier(GroupCommitter.SESSION_READINGS) GroupCommitter readings,
+                             ApplicationEventPublisher events) {
         this.jdbc = jdbc;
-        this.committer = committer;
+        this.readings = readings;
         this.events = events;
     }
 
@@ -147,7 +149,7 @@ public class SessionRepository {
 
     /** Keeps the latest reading of a charging session; written in a batch with other sessions' readings. */
     public CompletableFuture<Void> recordReading(long id, Double energyWh, Double powerW, Instant at) {
-        return committer.submit("""
+        return readings.submit("""
                         UPDATE charging_session SET last_energy_wh = COALESCE(?, last_energy_wh),
                                last_power_w = COALESCE(?, last_power_w), last_reading_at = ?
                         WHERE id = ? AND state = 'CHARGING' AND (last_reading_at IS NULL OR last_reading_at <= ?)""",

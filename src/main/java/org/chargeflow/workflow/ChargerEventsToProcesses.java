@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static org.chargeflow.workflow.SessionVariables.*;
 
@@ -243,18 +244,26 @@ class ChargerEventsToProcesses {
     private static final class Charging {
 
         private final ChargingSession session;
-        private Instant lastRefresh;
+        private Instant nextRefresh;
         private boolean targetSignalled;
 
         Charging(ChargingSession session) {
             this.session = session;
         }
 
+        /**
+         * The first reading refreshes the task at once. The second refresh comes after a random part of the
+         * interval, and the rest a full interval apart: sessions that started together (a thousand chargers
+         * back after an outage) then refresh spread over the interval, not all in the same second.
+         */
         boolean refreshDue(Instant now, Duration every) {
-            if (lastRefresh != null && Duration.between(lastRefresh, now).compareTo(every) < 0) {
+            if (nextRefresh != null && now.isBefore(nextRefresh)) {
                 return false;
             }
-            lastRefresh = now;
+            Duration wait = nextRefresh == null
+                    ? Duration.ofMillis(ThreadLocalRandom.current().nextLong(every.toMillis() / 4, every.toMillis() + 1))
+                    : every;
+            nextRefresh = now.plus(wait);
             return true;
         }
     }

@@ -289,12 +289,13 @@ public final class OcppLoadBenchmark {
 
     private void load(List<BenchCharger> chargers) throws InterruptedException {
         long rate = options.rate();
-        long total = rate * options.durationSeconds();
+        long total = rate * (options.warmupSeconds() + options.durationSeconds());
         List<CompletableFuture<Void>> answers = new ArrayList<>((int) Math.min(total, Integer.MAX_VALUE));
         CompletableFuture<Void> allIssued = new CompletableFuture<>();
         AtomicLong issued = new AtomicLong();
         ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor(daemonThreads("bench-pacer"));
         long start = System.nanoTime();
+        measuredFromNanos = start + TimeUnit.SECONDS.toNanos(options.warmupSeconds());
         // Every millisecond, send whatever the schedule says is due by now: a late tick catches up at once.
         pacer.scheduleAtFixedRate(() -> {
             try {
@@ -311,7 +312,7 @@ public final class OcppLoadBenchmark {
             }
         }, 0, 1, TimeUnit.MILLISECONDS);
         try {
-            allIssued.get(options.durationSeconds() + ANSWER_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            allIssued.get(options.warmupSeconds() + options.durationSeconds() + ANSWER_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             report.failure("load", "the pacer failed: " + e.getCause());
         } catch (TimeoutException e) {
@@ -320,29 +321,41 @@ public final class OcppLoadBenchmark {
             pacer.shutdownNow();
             pacer.awaitTermination(ANSWER_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         }
-        report.loadIssueSeconds = seconds(System.nanoTime() - start);
+        report.loadIssueSeconds = seconds(System.nanoTime() - measuredFromNanos);
+        report.sessionSeconds = seconds(System.nanoTime() - start);
         // After the pacer has stopped, the list is complete and safe to read from here.
         awaitAll(answers, ANSWER_TIMEOUT.multipliedBy(2));
-        report.loadAnswerSeconds = seconds(Math.max(report.lastAnswerNanos.get() - start, 0));
+        report.loadAnswerSeconds = seconds(Math.max(report.lastAnswerNanos.get() - measuredFromNanos, 0));
     }
 
+    /** Messages due before this moment are the warm-up: sent and answered like the rest, but not measured. */
+    private volatile long measuredFromNanos;
+
     private CompletableFuture<Void> issue(BenchCharger charger, long dueNanos) {
+        boolean measured = dueNanos >= measuredFromNanos;
         if (!charger.sim.isOpen()) {
             report.notSent.increment();
             return CompletableFuture.completedFuture(null);
         }
         Message message = charger.next();
-        report.sent.increment();
+        if (measured) {
+            report.sent.increment();
+        }
         return charger.sim.callAsync(message.action(), message.payload()).handle((frame, failure) -> {
             long now = System.nanoTime();
-            report.lastAnswerNanos.accumulateAndGet(now, Math::max);
             charger.answered(message.action(), failure == null ? frame : null);
+            if (failure == null && message.action().equals("StopTransaction") && frame.get(0).asInt() != 4) {
+                report.stopped.increment();
+            }
+            if (!measured) {
+                return null;
+            }
+            report.lastAnswerNanos.accumulateAndGet(now, Math::max);
             if (failure == null) {
                 report.latencies.add(now - dueNanos);
+                report.worstBySecond.accumulate((int) ((dueNanos - measuredFromNanos) / 1_000_000_000L), now - dueNanos);
                 if (frame.get(0).asInt() == 4) {
                     report.failure("CALLERROR " + message.action(), frame.get(2).asText());
-                } else if (message.action().equals("StopTransaction")) {
-                    report.stopped.increment();
                 }
             } else if (unwrap(failure) instanceof TimeoutException) {
                 report.timeouts.increment();
@@ -581,19 +594,22 @@ public final class OcppLoadBenchmark {
     // ---------------------------------------------------------------- options and report
 
     private record Options(URI httpBase, String user, String password, int chargers, int rate, int durationSeconds,
-                           String prefix, Path passwordsFile, Long serverPid, String mix) {
+                           int warmupSeconds, String prefix, Path passwordsFile, Long serverPid, String mix) {
 
         static final String USAGE = """
                 usage: OcppLoadBenchmark [--url http://localhost:8080] [--user ADMIN] [--password SECRET]
-                                         [--chargers 1000] [--rate 1000] [--duration 30] [--prefix BENCH-]
+                                         [--chargers 1000] [--rate 1000] [--duration 30] [--warmup 0]
+                                         [--prefix BENCH-]
                                          [--passwords-file target/bench-chargers.properties] [--server-pid PID]
                                          [--mix MMHMSMMHMMTMHMMSMHMM]  (M MeterValues, H Heartbeat, S Status, T Start/Stop)
+                  --warmup drives the same load for that many seconds before the measured --duration, so a
+                  freshly started server's JIT compilation is not measured as latency.
                   Each option may also be given as a system property bench.<name>, e.g. -Dbench.rate=500.
                   The admin credentials default to the environment variables CHARGEFLOW_BENCH_USER and
                   CHARGEFLOW_BENCH_PASSWORD. The passwords the server generates for the chargers are kept
                   in the passwords file, so a later run reuses the chargers an earlier run registered.""";
         private static final Set<String> NAMES = Set.of("url", "user", "password", "chargers", "rate", "duration",
-                "prefix", "passwords-file", "server-pid", "mix");
+                "warmup", "prefix", "passwords-file", "server-pid", "mix");
 
         static Options parse(String[] args) {
             Map<String, String> given = new TreeMap<>();
@@ -629,10 +645,14 @@ public final class OcppLoadBenchmark {
                     URI.create(values.getOrDefault("url", "http://localhost:8080").replaceAll("/+$", "")),
                     values.get("user"), values.get("password"),
                     positive(values, "chargers", 1000), positive(values, "rate", 1000), positive(values, "duration", 30),
+                    values.containsKey("warmup") ? Integer.parseInt(values.get("warmup")) : 0,
                     values.getOrDefault("prefix", "BENCH-"),
                     Path.of(values.getOrDefault("passwords-file", "target/bench-chargers.properties")),
                     values.containsKey("server-pid") ? Long.valueOf(values.get("server-pid")) : null,
                     values.getOrDefault("mix", BenchCharger.DEFAULT_MIX));
+            if (options.warmupSeconds() < 0) {
+                throw new IllegalArgumentException("--warmup must not be negative");
+            }
             if (options.prefix().length() > 15) {
                 throw new IllegalArgumentException("--prefix may have 15 characters at most: a charger's id is also its id tag (20)");
             }
@@ -666,6 +686,7 @@ public final class OcppLoadBenchmark {
     /** What the phases measured; counters are filled from many threads. */
     private static final class Report {
         final Latencies latencies = new Latencies();
+        final WorstBySecond worstBySecond = new WorstBySecond();
         final LongAdder sent = new LongAdder();
         final LongAdder notSent = new LongAdder();
         final LongAdder timeouts = new LongAdder();
@@ -686,6 +707,7 @@ public final class OcppLoadBenchmark {
         double setupSeconds;
         double loadIssueSeconds;
         double loadAnswerSeconds;
+        double sessionSeconds;
         long connectionsHeld;
         Optional<Long> rssBefore = Optional.empty();
         Optional<Long> rssAfterConnect = Optional.empty();
@@ -705,8 +727,8 @@ public final class OcppLoadBenchmark {
             long[] sorted = latencies.sorted();
             long answered = sorted.length;
             String row = "%-26s %s%n";
-            System.out.printf("%nOCPP load benchmark against %s: %d chargers, %d msg/s for %d s%n",
-                    options.httpBase(), options.chargers(), options.rate(), options.durationSeconds());
+            System.out.printf("%nOCPP load benchmark against %s: %d chargers, %d msg/s for %d s after %d s of warm-up%n",
+                    options.httpBase(), options.chargers(), options.rate(), options.durationSeconds(), options.warmupSeconds());
             System.out.printf(row, "registration", "%d new, %d existing, %d failed in %.1f s"
                     .formatted(registered, alreadyRegistered, registerFailed, registerSeconds));
             System.out.printf(row, "connections opened", "%d of %d in %.2f s = %.0f connections/s"
@@ -724,8 +746,9 @@ public final class OcppLoadBenchmark {
             System.out.printf(row, "latency ms (from due)", answered == 0 ? "-"
                     : "p50 %.1f  p90 %.1f  p99 %.1f  max %.1f".formatted(millis(sorted, 0.50), millis(sorted, 0.90),
                     millis(sorted, 0.99), sorted[sorted.length - 1] / 1e6));
-            System.out.printf(row, "sessions stopped", "%d = %.1f sessions/s; %d session processes finished, %.1f s after the load"
-                    .formatted(stopped.sum(), stopped.sum() / Math.max(loadIssueSeconds, 1e-9), processesFinished,
+            System.out.printf(row, "worst ms by second", worstBySecond);
+            System.out.printf(row, "sessions stopped", "%d = %.1f sessions/s (warm-up included); %d session processes finished, %.1f s after the load"
+                    .formatted(stopped.sum(), stopped.sum() / Math.max(sessionSeconds, 1e-9), processesFinished,
                             processesCaughtUpSeconds));
             System.out.printf(row, "connections held at end", connectionsHeld);
             if (options.serverPid() != null) {
@@ -742,6 +765,22 @@ public final class OcppLoadBenchmark {
 
         private static String mb(Optional<Long> rss) {
             return rss.map(String::valueOf).orElse("?");
+        }
+    }
+
+    /** The worst latency of the messages due in each second of the load: shows whether slowness is steady or comes in stalls. */
+    private static final class WorstBySecond {
+        private final Map<Integer, Long> worst = new TreeMap<>();
+
+        synchronized void accumulate(int second, long nanos) {
+            worst.merge(second, nanos, Math::max);
+        }
+
+        @Override
+        public synchronized String toString() {
+            StringBuilder line = new StringBuilder();
+            worst.values().forEach(nanos -> line.append(nanos / 1_000_000).append(' '));
+            return line.toString().trim();
         }
     }
 

@@ -3,9 +3,10 @@ package org.chargeflow.platform.database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -19,9 +20,14 @@ import java.util.concurrent.TimeUnit;
  * answered only after what it reported is stored, without a transaction and a round trip per message.
  * Under light load a write goes out at once; under heavy load batches grow by themselves.
  * Writes are applied in submission order.
+ *
+ * <p>Each instance writes on a thread and a connection of its own (see {@link GroupCommitters}), so
+ * writes that may wait for a row lock held by an engine transaction do not hold up the others.
  */
-@Component
 public class GroupCommitter implements AutoCloseable {
+
+    /** The qualifier of the committer for charging sessions' latest readings. */
+    public static final String SESSION_READINGS = "sessionReadingsCommitter";
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
     private static final int MAX_WRITES_PER_BATCH = 2_000;
@@ -32,10 +38,11 @@ public class GroupCommitter implements AutoCloseable {
     private final Thread writer;
     private volatile boolean running = true;
 
-    public GroupCommitter(JdbcTemplate jdbc, TransactionTemplate transactions) {
-        this.jdbc = jdbc;
-        this.transactions = transactions;
-        this.writer = new Thread(this::run, "group-committer");
+    /** {@code connections} must hand out connections with auto-commit off (see {@link GroupCommitters}). */
+    GroupCommitter(String name, DataSource connections) {
+        this.jdbc = new JdbcTemplate(connections);
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(connections));
+        this.writer = new Thread(this::run, name);
         writer.setDaemon(true);
         writer.start();
     }

@@ -1,11 +1,16 @@
 package org.chargeflow.workflow;
 
+import org.camunda.bpm.engine.impl.HistoricDetailQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.HistoricVariableInstanceEntity;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -22,6 +27,8 @@ import java.util.Set;
  *   shows in Tasklist, refreshed every few seconds. Every reading is kept in the session's own
  *   tables already; writing each refresh to the history cost more than all the rest of a session.</li>
  * </ul>
+ * Every other variable is in the history, its changes recorded as "full" records them, but its first
+ * value only once (see {@link ChangesOnly}).
  */
 @Component
 class VariablesKeptOutOfHistory extends AbstractProcessEnginePlugin {
@@ -36,12 +43,71 @@ class VariablesKeptOutOfHistory extends AbstractProcessEnginePlugin {
         if (configuration.getCustomHistoryEventHandlers() != null) {
             handlers.addAll(configuration.getCustomHistoryEventHandlers());
         }
-        handlers.add(new Filtered(new DbHistoryEventHandler()));
+        handlers.add(new Filtered(new ChangesOnly()));
         configuration.setCustomHistoryEventHandlers(handlers);
     }
 
     static boolean keptOutOfHistory(String variableName) {
         return SECRETS.contains(variableName) || SessionVariables.isLiveReading(variableName);
+    }
+
+    /**
+     * A variable's first value is in ACT_HI_VARINST already (with its time and activity), so ACT_HI_DETAIL
+     * (a row with 16 indexes, written per variable) records only changes: a session's variables, set once,
+     * then cost no detail rows at all. The first change also records the value it replaces, so a changed
+     * variable's history is complete.
+     */
+    private static final class ChangesOnly extends DbHistoryEventHandler {
+
+        @Override
+        protected boolean shouldWriteHistoricDetail(HistoricVariableUpdateEventEntity event) {
+            return super.shouldWriteHistoricDetail(event) && !event.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_CREATE);
+        }
+
+        @Override
+        protected void insertHistoricVariableUpdateEntity(HistoricVariableUpdateEventEntity event) {
+            if (event.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_UPDATE) && shouldWriteHistoricDetail(event)) {
+                var before = getDbEntityManager().selectById(HistoricVariableInstanceEntity.class, event.getVariableInstanceId());
+                // A value kept as a byte array is shared with ACT_HI_VARINST, which drops it on change.
+                if (before != null && before.getByteArrayId() == null && noDetailYet(before.getId())) {
+                    getDbEntityManager().insert(firstValue(before));
+                }
+            }
+            super.insertHistoricVariableUpdateEntity(event);
+        }
+
+        private boolean noDetailYet(String variableInstanceId) {
+            boolean inThisCommand = getDbEntityManager().getCachedEntitiesByType(HistoricVariableUpdateEventEntity.class)
+                    .stream().anyMatch(d -> variableInstanceId.equals(d.getVariableInstanceId()));
+            CommandContext command = Context.getCommandContext();
+            var anyDetail = (HistoricDetailQueryImpl) new HistoricDetailQueryImpl().variableInstanceId(variableInstanceId);
+            return !inThisCommand && command.runWithoutAuthorization(() -> anyDetail.executeCount(command)) == 0;
+        }
+
+        private static HistoricVariableUpdateEventEntity firstValue(HistoricVariableInstanceEntity variable) {
+            var detail = new HistoricVariableUpdateEventEntity();
+            detail.setEventType(HistoryEventTypes.VARIABLE_INSTANCE_CREATE.getEventName());
+            detail.setInitial(true);
+            detail.setSequenceCounter(1);
+            detail.setTimestamp(variable.getCreateTime());
+            detail.setVariableInstanceId(variable.getId());
+            detail.setVariableName(variable.getName());
+            detail.setSerializerName(variable.getSerializerName());
+            detail.setTextValue(variable.getTextValue());
+            detail.setTextValue2(variable.getTextValue2());
+            detail.setLongValue(variable.getLongValue());
+            detail.setDoubleValue(variable.getDoubleValue());
+            detail.setProcessDefinitionId(variable.getProcessDefinitionId());
+            detail.setProcessDefinitionKey(variable.getProcessDefinitionKey());
+            detail.setRootProcessInstanceId(variable.getRootProcessInstanceId());
+            detail.setProcessInstanceId(variable.getProcessInstanceId());
+            detail.setExecutionId(variable.getExecutionId());
+            detail.setActivityInstanceId(variable.getActivityInstanceId());
+            detail.setTaskId(variable.getTaskId());
+            detail.setTenantId(variable.getTenantId());
+            detail.setRemovalTime(variable.getRemovalTime());
+            return detail;
+        }
     }
 
     private record Filtered(HistoryEventHandler database) implements HistoryEventHandler {

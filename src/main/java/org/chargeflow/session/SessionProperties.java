@@ -13,7 +13,8 @@ import java.time.Duration;
  * @param stopTimeout      how long the charger may take to confirm a stop
  * @param offlineGrace     how long a charging session survives its charger being offline
  * @param rebootTimeout    how long a reset charger may take to boot again
- * @param monitorRefresh   at most how often a running session's task variables are refreshed from meter values
+ * @param monitorRefresh   how often a running session's task variables are refreshed from meter values (the second
+ *                         refresh after a random part of it, so that sessions started together spread out)
  */
 @ConfigurationProperties("chargeflow.session")
 public record SessionProperties(Duration plugInTimeout, Duration startTimeout, Duration stopTimeout,

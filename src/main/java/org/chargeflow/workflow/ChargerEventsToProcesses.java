@@ -27,7 +27,7 @@ import static org.chargeflow.workflow.SessionVariables.*;
  * Turns what chargers report into BPMN messages for the sessions and resets waiting on them, in
  * {@link ChargerLanes} (never on the thread that answers the charger). Only what
  * changes a session's course wakes the engine; meter values update the session row, and the Charging
- * task's variables at most every {@code chargeflow.session.monitor-refresh}.
+ * task's variables about every {@code chargeflow.session.monitor-refresh} (see {@link Charging#refreshDue}).
  */
 @Component
 class ChargerEventsToProcesses {

@@ -52,10 +52,12 @@ class VariablesKeptOutOfHistory extends AbstractProcessEnginePlugin {
     }
 
     /**
-     * A variable's first value is in ACT_HI_VARINST already (with its time and activity), so ACT_HI_DETAIL
-     * (a row with 16 indexes, written per variable) records only changes: a session's variables, set once,
-     * then cost no detail rows at all. The first change also records the value it replaces, so a changed
-     * variable's history is complete.
+     * A variable's first value is in ACT_HI_VARINST already (with its time), so ACT_HI_DETAIL (a row with
+     * 16 indexes, written per variable) records only changes: a session's variables, set once, then cost
+     * no detail rows at all. The first change also records the value it replaces, so a changed variable's
+     * history is complete. What this gives up: restarting an instance "with its initial set of variables"
+     * (which reads the detail rows marked initial) finds none; the default restart, with the last set of
+     * variables, is unaffected.
      */
     private static final class ChangesOnly extends DbHistoryEventHandler {
 
@@ -68,7 +70,7 @@ class VariablesKeptOutOfHistory extends AbstractProcessEnginePlugin {
         protected void insertHistoricVariableUpdateEntity(HistoricVariableUpdateEventEntity event) {
             if (event.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_UPDATE) && shouldWriteHistoricDetail(event)) {
                 var before = getDbEntityManager().selectById(HistoricVariableInstanceEntity.class, event.getVariableInstanceId());
-                // A value kept as a byte array is shared with ACT_HI_VARINST, which drops it on change.
+                // A value kept as a byte array is overwritten in place in ACT_HI_VARINST: it cannot be kept here.
                 if (before != null && before.getByteArrayId() == null && noDetailYet(before.getId())) {
                     getDbEntityManager().insert(firstValue(before));
                 }
@@ -87,7 +89,7 @@ class VariablesKeptOutOfHistory extends AbstractProcessEnginePlugin {
         private static HistoricVariableUpdateEventEntity firstValue(HistoricVariableInstanceEntity variable) {
             var detail = new HistoricVariableUpdateEventEntity();
             detail.setEventType(HistoryEventTypes.VARIABLE_INSTANCE_CREATE.getEventName());
-            detail.setInitial(true);
+            detail.setInitial(false);
             detail.setSequenceCounter(1);
             detail.setTimestamp(variable.getCreateTime());
             detail.setVariableInstanceId(variable.getId());
@@ -102,7 +104,7 @@ class VariablesKeptOutOfHistory extends AbstractProcessEnginePlugin {
             detail.setRootProcessInstanceId(variable.getRootProcessInstanceId());
             detail.setProcessInstanceId(variable.getProcessInstanceId());
             detail.setExecutionId(variable.getExecutionId());
-            detail.setActivityInstanceId(variable.getActivityInstanceId());
+            // ACT_HI_VARINST holds the variable's scope, not the activity that set the value: left empty.
             detail.setTaskId(variable.getTaskId());
             detail.setTenantId(variable.getTenantId());
             detail.setRemovalTime(variable.getRemovalTime());

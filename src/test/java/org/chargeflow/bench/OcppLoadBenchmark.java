@@ -321,7 +321,7 @@ public final class OcppLoadBenchmark {
             pacer.shutdownNow();
             pacer.awaitTermination(ANSWER_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         }
-        report.loadIssueSeconds = seconds(System.nanoTime() - measuredFromNanos);
+        report.loadIssueSeconds = seconds(Math.max(System.nanoTime() - measuredFromNanos, 0));
         report.sessionSeconds = seconds(System.nanoTime() - start);
         // After the pacer has stopped, the list is complete and safe to read from here.
         awaitAll(answers, ANSWER_TIMEOUT.multipliedBy(2));
@@ -331,10 +331,16 @@ public final class OcppLoadBenchmark {
     /** Messages due before this moment are the warm-up: sent and answered like the rest, but not measured. */
     private volatile long measuredFromNanos;
 
+    private int second(long dueNanos) {
+        return (int) ((dueNanos - measuredFromNanos) / 1_000_000_000L);
+    }
+
     private CompletableFuture<Void> issue(BenchCharger charger, long dueNanos) {
         boolean measured = dueNanos >= measuredFromNanos;
         if (!charger.sim.isOpen()) {
-            report.notSent.increment();
+            if (measured) {
+                report.notSent.increment();
+            }
             return CompletableFuture.completedFuture(null);
         }
         Message message = charger.next();
@@ -353,12 +359,13 @@ public final class OcppLoadBenchmark {
             report.lastAnswerNanos.accumulateAndGet(now, Math::max);
             if (failure == null) {
                 report.latencies.add(now - dueNanos);
-                report.worstBySecond.accumulate((int) ((dueNanos - measuredFromNanos) / 1_000_000_000L), now - dueNanos);
+                report.worstBySecond.accumulate(second(dueNanos), now - dueNanos);
                 if (frame.get(0).asInt() == 4) {
                     report.failure("CALLERROR " + message.action(), frame.get(2).asText());
                 }
             } else if (unwrap(failure) instanceof TimeoutException) {
                 report.timeouts.increment();
+                report.worstBySecond.accumulate(second(dueNanos), ANSWER_TIMEOUT.toNanos());
             } else {
                 report.failure("send " + message.action(), String.valueOf(unwrap(failure).getMessage())
                         .replace(charger.sim.id(), "<id>"));
@@ -768,9 +775,12 @@ public final class OcppLoadBenchmark {
         }
     }
 
-    /** The worst latency of the messages due in each second of the load: shows whether slowness is steady or comes in stalls. */
+    /**
+     * The worst latency of the messages due in each second of the load (a timeout counts as the timeout):
+     * shows whether slowness is steady or comes in stalls. A second without any answer prints as "-".
+     */
     private static final class WorstBySecond {
-        private final Map<Integer, Long> worst = new TreeMap<>();
+        private final TreeMap<Integer, Long> worst = new TreeMap<>();
 
         synchronized void accumulate(int second, long nanos) {
             worst.merge(second, nanos, Math::max);
@@ -778,8 +788,15 @@ public final class OcppLoadBenchmark {
 
         @Override
         public synchronized String toString() {
+            if (worst.isEmpty()) {
+                return "-";
+            }
+            int last = worst.lastKey();
             StringBuilder line = new StringBuilder();
-            worst.values().forEach(nanos -> line.append(nanos / 1_000_000).append(' '));
+            for (int second = 0; second <= last; second++) {
+                Long nanos = worst.get(second);
+                line.append(nanos == null ? "-" : String.valueOf(nanos / 1_000_000)).append(' ');
+            }
             return line.toString().trim();
         }
     }

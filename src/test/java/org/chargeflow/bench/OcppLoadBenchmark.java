@@ -321,8 +321,9 @@ public final class OcppLoadBenchmark {
             pacer.shutdownNow();
             pacer.awaitTermination(ANSWER_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         }
-        report.loadIssueSeconds = seconds(Math.max(System.nanoTime() - measuredFromNanos, 0));
-        report.sessionSeconds = seconds(System.nanoTime() - start);
+        long issuedAll = System.nanoTime();
+        report.loadIssueSeconds = seconds(Math.max(issuedAll - measuredFromNanos, 0));
+        report.sessionSeconds = seconds(issuedAll - start);
         // After the pacer has stopped, the list is complete and safe to read from here.
         awaitAll(answers, ANSWER_TIMEOUT.multipliedBy(2));
         report.loadAnswerSeconds = seconds(Math.max(report.lastAnswerNanos.get() - measuredFromNanos, 0));
@@ -651,15 +652,12 @@ public final class OcppLoadBenchmark {
             Options options = new Options(
                     URI.create(values.getOrDefault("url", "http://localhost:8080").replaceAll("/+$", "")),
                     values.get("user"), values.get("password"),
-                    positive(values, "chargers", 1000), positive(values, "rate", 1000), positive(values, "duration", 30),
-                    values.containsKey("warmup") ? Integer.parseInt(values.get("warmup")) : 0,
+                    atLeast(1, values, "chargers", 1000), atLeast(1, values, "rate", 1000), atLeast(1, values, "duration", 30),
+                    atLeast(0, values, "warmup", 0),
                     values.getOrDefault("prefix", "BENCH-"),
                     Path.of(values.getOrDefault("passwords-file", "target/bench-chargers.properties")),
                     values.containsKey("server-pid") ? Long.valueOf(values.get("server-pid")) : null,
                     values.getOrDefault("mix", BenchCharger.DEFAULT_MIX));
-            if (options.warmupSeconds() < 0) {
-                throw new IllegalArgumentException("--warmup must not be negative");
-            }
             if (options.prefix().length() > 15) {
                 throw new IllegalArgumentException("--prefix may have 15 characters at most: a charger's id is also its id tag (20)");
             }
@@ -672,10 +670,10 @@ public final class OcppLoadBenchmark {
             return options;
         }
 
-        private static int positive(Map<String, String> values, String name, int fallback) {
+        private static int atLeast(int minimum, Map<String, String> values, String name, int fallback) {
             int value = values.containsKey(name) ? Integer.parseInt(values.get(name)) : fallback;
-            if (value <= 0) {
-                throw new IllegalArgumentException("--" + name + " must be positive");
+            if (value < minimum) {
+                throw new IllegalArgumentException("--" + name + (minimum == 1 ? " must be positive" : " must be at least " + minimum));
             }
             return value;
         }

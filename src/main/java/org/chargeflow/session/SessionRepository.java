@@ -1,8 +1,6 @@
 package org.chargeflow.session;
 
 import org.chargeflow.events.ChargerEvents;
-import org.chargeflow.platform.database.GroupCommitter;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -17,7 +15,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /** The charging_session table. */
@@ -33,13 +30,10 @@ public class SessionRepository {
             .collect(Collectors.joining(", ", "(", ")"));
 
     private final JdbcClient jdbc;
-    private final GroupCommitter readings;
     private final ApplicationEventPublisher events;
 
-    public SessionRepository(JdbcClient jdbc, @Qualifier(GroupCommitter.SESSION_READINGS) GroupCommitter readings,
-                             ApplicationEventPublisher events) {
+    public SessionRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
-        this.readings = readings;
         this.events = events;
     }
 
@@ -77,6 +71,14 @@ public class SessionRepository {
         return jdbc.sql("SELECT " + COLUMNS + " FROM charging_session WHERE charger_id = ? AND connector_id = ? AND state IN "
                         + ACTIVE_STATES + " ORDER BY id DESC LIMIT 1")
                 .params(chargerId, connectorId).query(MAPPER).optional();
+    }
+
+    /** The process of the session on the connector that waits for a vehicle to be plugged in, if any. */
+    public Optional<String> waitingForVehicle(String chargerId, int connectorId) {
+        return jdbc.sql("""
+                        SELECT process_instance_id FROM charging_session
+                        WHERE charger_id = ? AND connector_id = ? AND state = 'WAITING_FOR_VEHICLE' ORDER BY id DESC LIMIT 1""")
+                .params(chargerId, connectorId).query(String.class).optional();
     }
 
     public List<ChargingSession> activeOn(String chargerId) {
@@ -145,16 +147,6 @@ public class SessionRepository {
                 .params(transactionId, meterStartWh, Timestamp.from(startedAt), transactionId, id).update() == 1;
         changed(id);
         return started;
-    }
-
-    /** Keeps the latest reading of a charging session; written in a batch with other sessions' readings. */
-    public CompletableFuture<Void> recordReading(long id, Double energyWh, Double powerW, Instant at) {
-        return readings.submit("""
-                        UPDATE charging_session SET last_energy_wh = COALESCE(?, last_energy_wh),
-                               last_power_w = COALESCE(?, last_power_w), last_reading_at = ?
-                        WHERE id = ? AND state = 'CHARGING' AND (last_reading_at IS NULL OR last_reading_at <= ?)""",
-                energyWh, powerW, Timestamp.from(at), id, Timestamp.from(at))
-                .thenRun(() -> changed(id));
     }
 
     /** The charger reported the transaction's end. */

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.chargeflow.events.ChargerEvents;
 import org.chargeflow.session.ChargerReadiness;
 import org.chargeflow.session.ChargingSession;
+import org.chargeflow.session.LatestReadings;
 import org.chargeflow.session.SessionProperties;
 import org.chargeflow.session.SessionRepository;
 import org.chargeflow.session.SessionState;
@@ -26,7 +27,8 @@ import static org.chargeflow.workflow.SessionVariables.*;
 /**
  * Turns what chargers report into BPMN messages for the sessions and resets waiting on them, in
  * {@link ChargerLanes} (never on the thread that answers the charger). Only what
- * changes a session's course wakes the engine; meter values update the session row, and the Charging
+ * changes a session's course wakes the engine; meter values update the session row (through
+ * {@link LatestReadings}), and the Charging
  * task's variables about every {@code chargeflow.session.monitor-refresh} (see {@link Charging#refreshDue}).
  */
 @Component
@@ -35,6 +37,7 @@ class ChargerEventsToProcesses {
     private static final double TARGET_SHARE = 0.995;
 
     private final SessionRepository sessions;
+    private final LatestReadings latestReadings;
     private final ProcessMessages messages;
     private final RuntimeService runtime;
     private final SessionProperties properties;
@@ -42,9 +45,10 @@ class ChargerEventsToProcesses {
     private final ChargerLanes lanes;
     private final Map<Integer, Charging> charging = new ConcurrentHashMap<>();
 
-    ChargerEventsToProcesses(SessionRepository sessions, ProcessMessages messages, RuntimeService runtime,
+    ChargerEventsToProcesses(SessionRepository sessions, LatestReadings latestReadings, ProcessMessages messages, RuntimeService runtime,
                              SessionProperties properties, Clock clock, ChargerLanes lanes) {
         this.sessions = sessions;
+        this.latestReadings = latestReadings;
         this.messages = messages;
         this.runtime = runtime;
         this.properties = properties;
@@ -61,9 +65,8 @@ class ChargerEventsToProcesses {
         if (!ChargerReadiness.VEHICLE_CONNECTED.contains(e.status())) {
             return;
         }
-        sessions.activeOn(e.chargerId(), e.connectorId())
-                .filter(s -> s.state() == SessionState.WAITING_FOR_VEHICLE)
-                .ifPresent(s -> messages.deliver(s.processInstanceId(), "VehiclePluggedIn", Map.of()));
+        sessions.waitingForVehicle(e.chargerId(), e.connectorId())
+                .ifPresent(processInstanceId -> messages.deliver(processInstanceId, "VehiclePluggedIn", Map.of()));
     }
 
     @EventListener
@@ -137,7 +140,7 @@ class ChargerEventsToProcesses {
             known = new Charging(justRead.get());
             charging.put(e.transactionId(), known);
         }
-        sessions.recordReading(known.session.id(), e.energyWh(), e.powerW(), e.at());
+        latestReadings.record(known.session.id(), e.energyWh(), e.powerW(), e.at());
         boolean targetDue = !known.targetSignalled && e.energyWh() != null && targetReached(known.session, e.energyWh());
         if (!targetDue && !known.refreshDue(clock.instant(), properties.monitorRefresh())) {
             return;

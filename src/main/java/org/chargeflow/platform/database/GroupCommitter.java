@@ -50,12 +50,14 @@ public class GroupCommitter implements AutoCloseable {
     /** Queues {@code sql} once per row; completes when committed, or exceptionally if it failed. */
     public CompletableFuture<Void> submit(String sql, List<Object[]> rows) {
         Write write = new Write(sql, rows, new CompletableFuture<>());
-        if (!running) {
-            write.done().completeExceptionally(new IllegalStateException("The application is shutting down"));
-        } else if (!rows.isEmpty()) {
-            queue.add(write);
-        } else {
+        if (rows.isEmpty()) {
             write.done().complete(null);
+            return write.done();
+        }
+        queue.add(write);
+        // Shutting down: the writer may already be gone. If it has not taken the write, nobody will.
+        if (!running && queue.remove(write)) {
+            write.done().completeExceptionally(new IllegalStateException("The application is shutting down"));
         }
         return write.done();
     }
@@ -121,10 +123,11 @@ public class GroupCommitter implements AutoCloseable {
         }
     }
 
+    /** Stops taking writes; the queued ones get time for a few lock waits (a batch's, then its rows' one by one). */
     @Override
     public void close() throws InterruptedException {
         running = false;
-        writer.join(TimeUnit.SECONDS.toMillis(10));
+        writer.join(TimeUnit.SECONDS.toMillis(3L * GroupCommitters.LOCK_WAIT_SECONDS));
     }
 
     private record Write(String sql, List<Object[]> rows, CompletableFuture<Void> done) {

@@ -20,6 +20,8 @@ import javax.sql.DataSource;
 @Configuration(proxyBeanMethods = false)
 class GroupCommitters {
 
+    static final int LOCK_WAIT_SECONDS = 5;
+
     @Bean(destroyMethod = "close")
     CommitterConnections committerConnections(DataSource dataSource) {
         if (!(dataSource instanceof HikariConfig application)) {
@@ -32,6 +34,9 @@ class GroupCommitters {
         config.setAutoCommit(false);
         config.setMaximumPoolSize(2); // one connection per committer
         config.setMinimumIdle(2);
+        // A batch waiting for a row lock holds up every write behind it, and shutdown waits for the
+        // queue: give up after seconds (the batch is then retried write by write), not InnoDB's 50 s.
+        config.setConnectionInitSql("SET SESSION innodb_lock_wait_timeout = " + LOCK_WAIT_SECONDS);
         return new CommitterConnections(new HikariDataSource(config));
     }
 

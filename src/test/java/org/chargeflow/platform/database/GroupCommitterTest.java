@@ -1,0 +1,64 @@
+package org.chargeflow.platform.database;
+
+import org.chargeflow.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The group committer against the real database: batches, a bad write on its own, shutdown. */
+@IntegrationTest
+class GroupCommitterTest {
+
+    private static final String INSERT = "INSERT INTO committer_probe (id, label) VALUES (?, ?)";
+
+    @Autowired
+    GroupCommitter committer;
+    @Autowired
+    GroupCommitters.CommitterConnections connections;
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void probeTable() {
+        jdbc.sql("CREATE TABLE IF NOT EXISTS committer_probe (id INT PRIMARY KEY, label VARCHAR(8) NOT NULL)").update();
+        jdbc.sql("DELETE FROM committer_probe").update();
+    }
+
+    @Test
+    void writesFromManyThreadsAreAllCommittedAndABadOneFailsAlone() {
+        List<CompletableFuture<Void>> writes = IntStream.range(0, 200).parallel()
+                .mapToObj(i -> committer.submit(INSERT, i, "row" + i)).toList();
+        CompletableFuture<Void> tooLong = committer.submit(INSERT, 1000, "far too long for the column");
+
+        CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).join();
+        assertThatThrownBy(tooLong::join).isInstanceOf(CompletionException.class);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM committer_probe").query(Integer.class).single()).isEqualTo(200);
+    }
+
+    @Test
+    void aWriteAfterShutdownFailsAtOnceInsteadOfWaitingForever() throws InterruptedException {
+        GroupCommitter closed = new GroupCommitter("closed-committer", connections.pool());
+        closed.close();
+
+        CompletableFuture<Void> late = closed.submit(INSERT, 1, "late");
+
+        assertThat(late).isCompletedExceptionally();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM committer_probe").query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void committerConnectionsGiveUpOnARowLockAfterSecondsNotInnoDbsFiftySeconds() {
+        Integer seconds = JdbcClient.create(connections.pool()).sql("SELECT @@innodb_lock_wait_timeout")
+                .query(Integer.class).single();
+        assertThat(seconds).isEqualTo(GroupCommitters.LOCK_WAIT_SECONDS);
+    }
+}

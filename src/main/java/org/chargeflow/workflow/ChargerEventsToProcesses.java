@@ -26,10 +26,9 @@ import static org.chargeflow.workflow.SessionVariables.*;
 
 /**
  * Turns what chargers report into BPMN messages for the sessions and resets waiting on them, in
- * {@link ChargerLanes} (never on the thread that answers the charger). Only what
- * changes a session's course wakes the engine; meter values update the session row (through
- * {@link LatestReadings}), and the Charging
- * task's variables about every {@code chargeflow.session.monitor-refresh} (see {@link Charging#refreshDue}).
+ * {@link ChargerLanes} (never on the thread that answers the charger). Only what changes a session's
+ * course wakes the engine; meter values update the session row (through {@link LatestReadings}), and the
+ * Charging task's variables about every {@code chargeflow.session.monitor-refresh} (see {@link Charging#refreshDue}).
  */
 @Component
 class ChargerEventsToProcesses {
@@ -45,8 +44,8 @@ class ChargerEventsToProcesses {
     private final ChargerLanes lanes;
     private final Map<Integer, Charging> charging = new ConcurrentHashMap<>();
 
-    ChargerEventsToProcesses(SessionRepository sessions, LatestReadings latestReadings, ProcessMessages messages, RuntimeService runtime,
-                             SessionProperties properties, Clock clock, ChargerLanes lanes) {
+    ChargerEventsToProcesses(SessionRepository sessions, LatestReadings latestReadings, ProcessMessages messages,
+                             RuntimeService runtime, SessionProperties properties, Clock clock, ChargerLanes lanes) {
         this.sessions = sessions;
         this.latestReadings = latestReadings;
         this.messages = messages;

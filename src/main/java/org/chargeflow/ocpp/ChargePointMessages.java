@@ -26,7 +26,6 @@ import org.chargeflow.ocpp.v16.StartTransaction;
 import org.chargeflow.ocpp.v16.StatusNotification;
 import org.chargeflow.ocpp.v16.StopTransaction;
 import org.chargeflow.transaction.TransactionRepository;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -34,14 +33,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 
 import static java.util.concurrent.CompletableFuture.completedFuture;
 
 /**
  * What the central system does with each message a charge point sends: store it, then publish it
- * as a {@link ChargerEvents domain event}, then confirm. Runs on the OCPP worker threads; events are
- * published there too, never on the database writer thread.
+ * as a {@link ChargerEvents domain event}, then confirm. Runs on the OCPP worker threads; what follows a
+ * committed write (publishing, confirming) runs on the committer's after-commit threads, never on the
+ * database writer thread.
  */
 @Component
 class ChargePointMessages {
@@ -52,20 +51,18 @@ class ChargePointMessages {
     private final MeterValueRepository meterValues;
     private final MeterReadings meterReadings;
     private final ApplicationEventPublisher events;
-    private final ExecutorService workers;
     private final ObjectMapper json;
     private final Clock clock;
 
     ChargePointMessages(ChargerRepository chargers, IdTagRepository idTags, TransactionRepository transactions,
                         MeterValueRepository meterValues, MeterReadings meterReadings, ApplicationEventPublisher events,
-                        @Qualifier("ocppWorkers") ExecutorService workers, ObjectMapper json, Clock clock) {
+                        ObjectMapper json, Clock clock) {
         this.chargers = chargers;
         this.idTags = idTags;
         this.transactions = transactions;
         this.meterValues = meterValues;
         this.meterReadings = meterReadings;
         this.events = events;
-        this.workers = workers;
         this.json = json;
         this.clock = clock;
     }
@@ -90,11 +87,11 @@ class ChargePointMessages {
         String errorCode = OcppEnums.wire(r.errorCode());
         return chargers.saveConnectorStatus(new ConnectorStatus(chargerId, r.connectorId(), status, errorCode,
                         r.info(), r.vendorId(), r.vendorErrorCode(), at))
-                .thenApplyAsync(stored -> {
+                .thenApply(stored -> {
                     events.publishEvent(new ChargerEvents.ConnectorStatusChanged(chargerId, r.connectorId(), status,
                             errorCode, r.info(), at));
                     return new StatusNotification.Confirmation();
-                }, workers);
+                });
     }
 
     CompletableFuture<Authorize.Confirmation> authorize(String chargerId, Authorize.Request r) {
@@ -123,20 +120,20 @@ class ChargePointMessages {
         }
         Integer connectorId = transactions.find(r.transactionId()).map(t -> t.connectorId()).orElse(0);
         List<MeterSample> samples = meterReadings.samples(chargerId, connectorId, r.transactionId(), r.transactionData());
-        return meterValues.store(samples).thenApplyAsync(stored -> {
+        return meterValues.store(samples).thenApply(stored -> {
             events.publishEvent(new ChargerEvents.TransactionStopped(chargerId, r.transactionId(), r.meterStop(),
                     reason, r.timestamp()));
             return new StopTransaction.Confirmation(tag);
-        }, workers);
+        });
     }
 
     CompletableFuture<MeterValues.Confirmation> meterValues(String chargerId, MeterValues.Request r) {
         List<MeterValue> values = r.meterValue();
         List<MeterSample> samples = meterReadings.samples(chargerId, r.connectorId(), r.transactionId(), values);
-        return meterValues.store(samples).thenApplyAsync(stored -> {
+        return meterValues.store(samples).thenApply(stored -> {
             meterReadings.latest(chargerId, r.connectorId(), r.transactionId(), samples).ifPresent(events::publishEvent);
             return new MeterValues.Confirmation();
-        }, workers);
+        });
     }
 
     CompletableFuture<DataTransfer.Confirmation> dataTransfer(String chargerId, DataTransfer.Request r) {

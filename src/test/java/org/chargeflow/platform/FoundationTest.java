@@ -44,6 +44,19 @@ class FoundationTest {
     }
 
     @Test
+    void lookupsMadeForEverySessionHaveTheirIndexes() {
+        assertThat(indexedColumns("ACT_RU_TASK", "CF_IDX_TASK_PARENT")).containsExactly("PARENT_TASK_ID_");
+        assertThat(indexedColumns("charging_session", "ix_session_charger_state")).containsExactly("charger_id", "state");
+    }
+
+    private List<String> indexedColumns(String table, String index) {
+        return jdbc.sql("""
+                        SELECT column_name FROM information_schema.statistics
+                        WHERE table_schema = DATABASE() AND table_name = ? AND index_name = ? ORDER BY seq_in_index""")
+                .params(table, index).query(String.class).list();
+    }
+
+    @Test
     void connectionsRunReadCommitted() {
         assertThat(jdbc.sql("SELECT @@tx_isolation").query(String.class).single()).isEqualTo("READ-COMMITTED");
     }

@@ -114,12 +114,9 @@ public final class SimulatedCharger implements AutoCloseable {
         }
     }
 
-    /**
-     * Connects without blocking; the benchmark opens many chargers over one shared client this way.
-     * The future fails with {@link HandshakeRefused} when the server refuses.
-     */
-    public static CompletableFuture<SimulatedCharger> connectAsync(HttpClient client, URI serverBase, String id,
-                                                                   List<String> subprotocols, String authorization) {
+    /** Connects without blocking; the future fails with {@link HandshakeRefused} when the server refuses. */
+    private static CompletableFuture<SimulatedCharger> connectAsync(HttpClient client, URI serverBase, String id,
+                                                                    List<String> subprotocols, String authorization) {
         SimulatedCharger charger = new SimulatedCharger(id);
         WebSocket.Builder builder = client.newWebSocketBuilder().connectTimeout(DEFAULT_TIMEOUT);
         if (!subprotocols.isEmpty()) {
@@ -138,7 +135,7 @@ public final class SimulatedCharger implements AutoCloseable {
                 });
     }
 
-    /** Created on first use only, so that the benchmark, which brings its own client, starts no second one. */
+    /** One client for every simulated charger, created on first use. */
     private static final class DefaultClient {
         static final HttpClient INSTANCE = HttpClient.newHttpClient();
     }

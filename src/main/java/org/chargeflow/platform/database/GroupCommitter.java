@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,6 +25,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Each instance writes on a thread and a connection of its own (see {@link GroupCommitters}), so
  * writes that may wait for a row lock held by an engine transaction do not hold up the others.
+ *
+ * <p>The futures of a batch complete one after another in a single task on the {@code completions}
+ * executor, never on the writer thread: what callers chain without an executor of its own runs there,
+ * and a batch of a hundred writes wakes one thread, not a hundred.
  */
 public class GroupCommitter implements AutoCloseable {
 
@@ -35,12 +41,14 @@ public class GroupCommitter implements AutoCloseable {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final BlockingQueue<Write> queue = new LinkedBlockingQueue<>();
+    private final Executor completions;
     private final Thread writer;
     private volatile boolean running = true;
 
     /** {@code connections} must hand out connections with auto-commit off (see {@link GroupCommitters}). */
-    GroupCommitter(String name, DataSource connections) {
+    GroupCommitter(String name, DataSource connections, Executor completions) {
         this.jdbc = new JdbcTemplate(connections);
+        this.completions = completions;
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(connections));
         this.writer = new Thread(this::run, name);
         writer.setDaemon(true);
@@ -89,20 +97,26 @@ public class GroupCommitter implements AutoCloseable {
     }
 
     private void commit(List<Write> batch) {
+        List<Runnable> outcomes = new ArrayList<>(batch.size());
         try {
             transactions.executeWithoutResult(tx -> executeInOrder(batch));
-            batch.forEach(w -> w.done().complete(null));
+            batch.forEach(w -> outcomes.add(() -> w.done().complete(null)));
         } catch (RuntimeException batchFailed) {
             // One bad write must not fail its neighbours: retry each on its own.
             for (Write write : batch) {
                 try {
                     transactions.executeWithoutResult(tx -> executeInOrder(List.of(write)));
-                    write.done().complete(null);
+                    outcomes.add(() -> write.done().complete(null));
                 } catch (RuntimeException e) {
                     log.warn("Write failed: {}", e.getMessage());
-                    write.done().completeExceptionally(e);
+                    outcomes.add(() -> write.done().completeExceptionally(e));
                 }
             }
+        }
+        try {
+            completions.execute(() -> outcomes.forEach(Runnable::run));
+        } catch (RejectedExecutionException shuttingDown) {
+            outcomes.forEach(Runnable::run);
         }
     }
 

@@ -2,11 +2,15 @@ package org.chargeflow.platform.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 import javax.sql.DataSource;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Two group committers. The primary one stores what chargers report, and chargers wait for it before
@@ -16,11 +20,14 @@ import javax.sql.DataSource;
  *
  * <p>The committers write over connections of their own that stay out of auto-commit: a batch then
  * costs its statements and one COMMIT, not two more round trips to switch auto-commit off and on.
+ * What waits for a committed write continues on a few threads of their own ({@link #afterCommitThreads}).
  */
 @Configuration(proxyBeanMethods = false)
 class GroupCommitters {
 
     static final int LOCK_WAIT_SECONDS = 5;
+    /** Several, so that one continuation that blocks (a send to a charger that stopped reading) holds up one batch only. */
+    private static final int AFTER_COMMIT_THREADS = 4;
 
     @Bean(destroyMethod = "close")
     CommitterConnections committerConnections(DataSource dataSource) {
@@ -40,15 +47,26 @@ class GroupCommitters {
         return new CommitterConnections(new HikariDataSource(config));
     }
 
+    /** Destroyed after the committers, which hand it their last batches' outcomes. */
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService afterCommitThreads() {
+        AtomicInteger number = new AtomicInteger();
+        return Executors.newFixedThreadPool(AFTER_COMMIT_THREADS, work -> {
+            Thread thread = new Thread(work, "after-commit-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
     @Bean
     @Primary
-    GroupCommitter groupCommitter(CommitterConnections connections) {
-        return new GroupCommitter("group-committer", connections.pool());
+    GroupCommitter groupCommitter(CommitterConnections connections, @Qualifier("afterCommitThreads") ExecutorService afterCommitThreads) {
+        return new GroupCommitter("group-committer", connections.pool(), afterCommitThreads);
     }
 
     @Bean(GroupCommitter.SESSION_READINGS)
-    GroupCommitter sessionReadingsCommitter(CommitterConnections connections) {
-        return new GroupCommitter("session-readings-committer", connections.pool());
+    GroupCommitter sessionReadingsCommitter(CommitterConnections connections, @Qualifier("afterCommitThreads") ExecutorService afterCommitThreads) {
+        return new GroupCommitter("session-readings-committer", connections.pool(), afterCommitThreads);
     }
 
     /** The committers' own pool; deliberately not a DataSource bean, which would replace the application's. */

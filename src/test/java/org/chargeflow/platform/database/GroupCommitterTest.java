@@ -8,7 +8,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,13 +49,31 @@ class GroupCommitterTest {
 
     @Test
     void aWriteAfterShutdownFailsAtOnceInsteadOfWaitingForever() throws InterruptedException {
-        GroupCommitter closed = new GroupCommitter("closed-committer", connections.pool());
+        GroupCommitter closed = new GroupCommitter("closed-committer", connections.pool(), Runnable::run);
         closed.close();
 
         CompletableFuture<Void> late = closed.submit(INSERT, 1, "late");
 
         assertThat(late).isCompletedExceptionally();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM committer_probe").query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void whatWaitsForAWriteContinuesOnTheAfterCommitExecutorNotOnTheWriterThread() throws Exception {
+        BlockingQueue<Runnable> handedOver = new LinkedBlockingQueue<>();
+        GroupCommitter probe = new GroupCommitter("probe-committer", connections.pool(), handedOver::add);
+        try {
+            CompletableFuture<Void> write = probe.submit(INSERT, 7, "seven");
+
+            Runnable outcomes = handedOver.poll(10, TimeUnit.SECONDS);
+            assertThat(outcomes).as("the batch's outcomes handed to the executor").isNotNull();
+            assertThat(jdbc.sql("SELECT label FROM committer_probe WHERE id = 7").query(String.class).single()).isEqualTo("seven");
+            assertThat(write).isNotDone();
+            outcomes.run();
+            assertThat(write).isCompleted();
+        } finally {
+            probe.close();
+        }
     }
 
     @Test

@@ -44,8 +44,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class BenchSockets implements AutoCloseable {
 
-    static final int NORMAL_CLOSURE = 1000;
-    static final int ABNORMAL_CLOSURE = 1006;
+    private static final int NORMAL_CLOSURE = 1000;
+    private static final int ABNORMAL_CLOSURE = 1006;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ACCEPT_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";

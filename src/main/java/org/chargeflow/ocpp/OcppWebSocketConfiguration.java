@@ -1,5 +1,6 @@
 package org.chargeflow.ocpp;
 
+import org.chargeflow.platform.DaemonThreads;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,8 +13,6 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** Serves OCPP-J at {@code /ocpp/{chargePointId}} on the application's port. */
 @Configuration(proxyBeanMethods = false)
@@ -47,20 +46,11 @@ class OcppWebSocketConfiguration implements WebSocketConfigurer {
 
     @Bean(name = "ocppWorkers", destroyMethod = "shutdown")
     static ExecutorService ocppWorkers(OcppProperties properties) {
-        return Executors.newFixedThreadPool(properties.workerThreads(), named("ocpp-worker-"));
+        return Executors.newFixedThreadPool(properties.workerThreads(), DaemonThreads.named("ocpp-worker-"));
     }
 
     @Bean(name = "ocppTimer", destroyMethod = "shutdown")
     static ScheduledExecutorService ocppTimer() {
-        return Executors.newSingleThreadScheduledExecutor(named("ocpp-timer-"));
-    }
-
-    private static ThreadFactory named(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return runnable -> {
-            Thread t = new Thread(runnable, prefix + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+        return Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("ocpp-timer-"));
     }
 }

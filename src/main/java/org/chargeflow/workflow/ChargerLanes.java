@@ -1,5 +1,6 @@
 package org.chargeflow.workflow;
 
+import org.chargeflow.platform.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs the engine work that charger events cause (starting a session's process, correlating a message)
@@ -29,12 +29,7 @@ class ChargerLanes {
     private final Map<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
 
     ChargerLanes(@Value("${chargeflow.session.event-threads}") int threads) {
-        AtomicInteger number = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(threads, work -> {
-            Thread thread = new Thread(work, "charger-events-" + number.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("charger-events-"));
     }
 
     void run(String chargerId, Runnable work) {

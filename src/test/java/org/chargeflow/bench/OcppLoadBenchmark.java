@@ -2,6 +2,7 @@ package org.chargeflow.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.chargeflow.platform.DaemonThreads;
 import org.chargeflow.support.SimulatedCharger;
 import org.chargeflow.support.SimulatedCharger.Payloads;
 
@@ -30,7 +31,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -73,7 +73,7 @@ public final class OcppLoadBenchmark {
         this.options = options;
         this.sockets = new BenchSockets(ANSWER_TIMEOUT);
         // One client for everything, as a real deployment's chargers would share one server-side connector.
-        this.httpExecutor = Executors.newCachedThreadPool(daemonThreads("bench-http"));
+        this.httpExecutor = Executors.newCachedThreadPool(DaemonThreads.named("bench-http-"));
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(httpExecutor)
                 .connectTimeout(Duration.ofSeconds(10)).build();
     }
@@ -295,7 +295,7 @@ public final class OcppLoadBenchmark {
         List<CompletableFuture<Void>> answers = new ArrayList<>((int) Math.min(total, Integer.MAX_VALUE));
         CompletableFuture<Void> allIssued = new CompletableFuture<>();
         AtomicLong issued = new AtomicLong();
-        ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor(daemonThreads("bench-pacer"));
+        ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("bench-pacer-"));
         long start = System.nanoTime();
         measuredFromNanos = start + TimeUnit.SECONDS.toNanos(options.warmupSeconds());
         // Every millisecond, send whatever the schedule says is due by now: a late tick catches up at once.
@@ -508,16 +508,6 @@ public final class OcppLoadBenchmark {
         } catch (IOException e) {
             return Optional.empty();
         }
-    }
-
-    private static ThreadFactory daemonThreads(String name) {
-        AtomicInteger n = new AtomicInteger();
-        // Daemon threads, so that a forgotten task can never keep the JVM (or exec:java) from finishing.
-        return task -> {
-            Thread thread = new Thread(task, name + "-" + n.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     // ---------------------------------------------------------------- the message mix

@@ -2,6 +2,7 @@ package org.chargeflow.platform.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.chargeflow.platform.DaemonThreads;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +11,6 @@ import org.springframework.context.annotation.Primary;
 import javax.sql.DataSource;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Two group committers. The primary one stores what chargers report, and chargers wait for it before
@@ -50,22 +50,19 @@ class GroupCommitters {
     /** Destroyed after the committers, which hand it their last batches' outcomes. */
     @Bean(destroyMethod = "shutdown")
     ExecutorService afterCommitThreads() {
-        AtomicInteger number = new AtomicInteger();
-        return Executors.newFixedThreadPool(AFTER_COMMIT_THREADS, work -> {
-            Thread thread = new Thread(work, "after-commit-" + number.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        return Executors.newFixedThreadPool(AFTER_COMMIT_THREADS, DaemonThreads.named("after-commit-"));
     }
 
     @Bean
     @Primary
-    GroupCommitter groupCommitter(CommitterConnections connections, @Qualifier("afterCommitThreads") ExecutorService afterCommitThreads) {
+    GroupCommitter groupCommitter(CommitterConnections connections,
+                                  @Qualifier("afterCommitThreads") ExecutorService afterCommitThreads) {
         return new GroupCommitter("group-committer", connections.pool(), afterCommitThreads);
     }
 
     @Bean(GroupCommitter.SESSION_READINGS)
-    GroupCommitter sessionReadingsCommitter(CommitterConnections connections, @Qualifier("afterCommitThreads") ExecutorService afterCommitThreads) {
+    GroupCommitter sessionReadingsCommitter(CommitterConnections connections,
+                                            @Qualifier("afterCommitThreads") ExecutorService afterCommitThreads) {
         return new GroupCommitter("session-readings-committer", connections.pool(), afterCommitThreads);
     }
 

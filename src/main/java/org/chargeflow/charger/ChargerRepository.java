@@ -139,17 +139,15 @@ public class ChargerRepository {
                 instant(rs.getTimestamp("status_at")), rs.getBigDecimal("max_power_kw"));
     }
 
-    public void recordBoot(String id, BootInfo boot) {
-        Instant now = clock.instant();
-        jdbc.sql("""
+    public CompletableFuture<Void> recordBoot(String id, BootInfo boot, Instant at) {
+        return committer.submit("""
                         UPDATE charger SET vendor = ?, model = ?, charge_point_serial = ?, charge_box_serial = ?,
                                firmware_version = ?, iccid = ?, imsi = ?, meter_type = ?, meter_serial = ?,
                                last_boot = ?, last_seen = ?, online = TRUE
-                        WHERE id = ?""")
-                .params(boot.vendor(), boot.model(), boot.chargePointSerial(), boot.chargeBoxSerial(),
-                        boot.firmwareVersion(), boot.iccid(), boot.imsi(), boot.meterType(), boot.meterSerial(),
-                        Timestamp.from(now), Timestamp.from(now), id)
-                .update();
+                        WHERE id = ?""",
+                boot.vendor(), boot.model(), boot.chargePointSerial(), boot.chargeBoxSerial(),
+                boot.firmwareVersion(), boot.iccid(), boot.imsi(), boot.meterType(), boot.meterSerial(),
+                Timestamp.from(at), Timestamp.from(at), id);
     }
 
     public CompletableFuture<Void> setOnline(String id, boolean online, Instant at) {

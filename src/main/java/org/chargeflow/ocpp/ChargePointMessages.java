@@ -25,6 +25,7 @@ import org.chargeflow.ocpp.v16.RegistrationStatus;
 import org.chargeflow.ocpp.v16.StartTransaction;
 import org.chargeflow.ocpp.v16.StatusNotification;
 import org.chargeflow.ocpp.v16.StopTransaction;
+import org.chargeflow.transaction.ChargingTransaction;
 import org.chargeflow.transaction.TransactionRepository;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -32,6 +33,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import static java.util.concurrent.CompletableFuture.completedFuture;
@@ -68,13 +70,15 @@ class ChargePointMessages {
     }
 
     CompletableFuture<BootNotification.Confirmation> bootNotification(String chargerId, BootNotification.Request r) {
-        chargers.recordBoot(chargerId, new BootInfo(r.chargePointVendor(), r.chargePointModel(),
-                r.chargePointSerialNumber(), r.chargeBoxSerialNumber(), r.firmwareVersion(), r.iccid(), r.imsi(),
-                r.meterType(), r.meterSerialNumber()));
         int interval = chargers.credentials(chargerId).orElseThrow().heartbeatIntervalSeconds();
         Instant now = clock.instant();
-        events.publishEvent(new ChargerEvents.Booted(chargerId, now));
-        return completedFuture(new BootNotification.Confirmation(RegistrationStatus.Accepted, now, interval));
+        return chargers.recordBoot(chargerId, new BootInfo(r.chargePointVendor(), r.chargePointModel(),
+                        r.chargePointSerialNumber(), r.chargeBoxSerialNumber(), r.firmwareVersion(), r.iccid(), r.imsi(),
+                        r.meterType(), r.meterSerialNumber()), now)
+                .thenApply(stored -> {
+                    events.publishEvent(new ChargerEvents.Booted(chargerId, now));
+                    return new BootNotification.Confirmation(RegistrationStatus.Accepted, now, interval);
+                });
     }
 
     CompletableFuture<Heartbeat.Confirmation> heartbeat(String chargerId, Heartbeat.Request r) {
@@ -99,28 +103,37 @@ class ChargePointMessages {
     }
 
     CompletableFuture<StartTransaction.Confirmation> startTransaction(String chargerId, StartTransaction.Request r) {
-        IdTagAuthorization tag = idTags.authorize(r.idTag());
+        IdTagAuthorization tag = concurrencyChecked(idTags.authorize(r.idTag()), chargerId, r);
+        return transactions.start(chargerId, r.connectorId(), r.idTag(), tag.status(), r.meterStart(),
+                        r.timestamp(), r.reservationId())
+                .thenApply(transactionId -> {
+                    events.publishEvent(new ChargerEvents.TransactionStarted(chargerId, r.connectorId(), transactionId,
+                            r.idTag(), tag.accepted(), r.meterStart(), r.timestamp()));
+                    return new StartTransaction.Confirmation(idTagInfo(tag), transactionId);
+                });
+    }
+
+    private IdTagAuthorization concurrencyChecked(IdTagAuthorization tag, String chargerId, StartTransaction.Request r) {
         if (tag.accepted() && transactions.inUseElsewhere(r.idTag(), chargerId, r.connectorId())) {
-            tag = new IdTagAuthorization(OcppEnums.wire(AuthorizationStatus.ConcurrentTx), tag.expiryDate(), tag.parentIdTag());
+            return new IdTagAuthorization(OcppEnums.wire(AuthorizationStatus.ConcurrentTx), tag.expiryDate(), tag.parentIdTag());
         }
-        int transactionId = transactions.start(chargerId, r.connectorId(), r.idTag(), tag.status(), r.meterStart(),
-                r.timestamp(), r.reservationId());
-        events.publishEvent(new ChargerEvents.TransactionStarted(chargerId, r.connectorId(), transactionId, r.idTag(),
-                tag.accepted(), r.meterStart(), r.timestamp()));
-        return completedFuture(new StartTransaction.Confirmation(idTagInfo(tag), transactionId));
+        return tag;
     }
 
     CompletableFuture<StopTransaction.Confirmation> stopTransaction(String chargerId, StopTransaction.Request r) {
         String reason = r.reason() == null ? "Local" : OcppEnums.wire(r.reason());
-        boolean known = transactions.stop(r.transactionId(), chargerId, r.meterStop(), r.timestamp(), reason, r.idTag());
         IdTagInfo tag = r.idTag() == null ? null : idTagInfo(idTags.authorize(r.idTag()));
-        if (!known) {
+        Optional<ChargingTransaction> known = transactions.find(r.transactionId())
+                .filter(t -> t.chargerId().equals(chargerId));
+        if (known.isEmpty()) {
             // OCPP: the central system must still accept it, or the charger retries forever.
             return completedFuture(new StopTransaction.Confirmation(tag));
         }
-        Integer connectorId = transactions.find(r.transactionId()).map(t -> t.connectorId()).orElse(0);
-        List<MeterSample> samples = meterReadings.samples(chargerId, connectorId, r.transactionId(), r.transactionData());
-        return meterValues.store(samples).thenApply(stored -> {
+        List<MeterSample> samples = meterReadings.samples(chargerId, known.get().connectorId(), r.transactionId(),
+                r.transactionData());
+        CompletableFuture<Void> stopped = transactions.stop(r.transactionId(), chargerId, r.meterStop(), r.timestamp(),
+                reason, r.idTag());
+        return CompletableFuture.allOf(stopped, meterValues.store(samples)).thenApply(stored -> {
             events.publishEvent(new ChargerEvents.TransactionStopped(chargerId, r.transactionId(), r.meterStop(),
                     reason, r.timestamp()));
             return new StopTransaction.Confirmation(tag);

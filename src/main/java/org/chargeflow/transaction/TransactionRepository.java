@@ -1,7 +1,7 @@
 package org.chargeflow.transaction;
 
+import org.chargeflow.platform.database.GroupCommitter;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
@@ -9,48 +9,51 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
-/** OCPP transactions as the chargers report them; the row id is the transactionId given to the charger. */
+/**
+ * OCPP transactions as the chargers report them; the row id is the transactionId given to the charger.
+ * Starts and stops are written through the group committer: a charger's answer waits for a shared commit,
+ * not for a commit of its own.
+ */
 @Repository
 public class TransactionRepository {
 
     private final JdbcClient jdbc;
+    private final GroupCommitter committer;
     private final Clock clock;
 
-    public TransactionRepository(JdbcClient jdbc, Clock clock) {
+    public TransactionRepository(JdbcClient jdbc, GroupCommitter committer, Clock clock) {
         this.jdbc = jdbc;
+        this.committer = committer;
         this.clock = clock;
     }
 
     /**
-     * Stores a started transaction and returns its id. A charger that resends the same start (same
-     * connector, start time and meter reading, e.g. after a lost answer) gets the same id back.
+     * Stores a started transaction and completes with its id once committed. A charger that resends the
+     * same start (same connector, start time and meter reading, e.g. after a lost answer) gets the same id back.
      */
-    public int start(String chargerId, int connectorId, String idTag, String idTagStatus, int meterStartWh,
-                     Instant startedAt, Integer reservationId) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
+    public CompletableFuture<Integer> start(String chargerId, int connectorId, String idTag, String idTagStatus,
+                                            int meterStartWh, Instant startedAt, Integer reservationId) {
+        return committer.insert("""
                         INSERT INTO charging_transaction (charger_id, connector_id, id_tag, id_tag_status, meter_start_wh,
                                                           started_at, reservation_id, received_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id)""")
-                .params(chargerId, connectorId, idTag, idTagStatus, meterStartWh,
+                        ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id)""",
+                        chargerId, connectorId, idTag, idTagStatus, meterStartWh,
                         Timestamp.from(startedAt.truncatedTo(ChronoUnit.MILLIS)), reservationId,
                         Timestamp.from(clock.instant()))
-                .update(keys);
-        return keys.getKeyAs(Number.class).intValue();
+                .thenApply(Long::intValue);
     }
 
-    /** Records the stop; false if the transaction is unknown. A repeated stop changes nothing. */
-    public boolean stop(int transactionId, String chargerId, int meterStopWh, Instant stoppedAt, String reason,
-                        String stopIdTag) {
-        int updated = jdbc.sql("""
+    /** Records the stop of a transaction of this charger, once committed; a repeated stop changes nothing. */
+    public CompletableFuture<Void> stop(int transactionId, String chargerId, int meterStopWh, Instant stoppedAt,
+                                        String reason, String stopIdTag) {
+        return committer.submit("""
                         UPDATE charging_transaction
                         SET meter_stop_wh = ?, stopped_at = ?, stop_reason = ?, stop_id_tag = ?
-                        WHERE id = ? AND charger_id = ? AND stopped_at IS NULL""")
-                .params(meterStopWh, Timestamp.from(stoppedAt), reason, stopIdTag, transactionId, chargerId)
-                .update();
-        return updated == 1 || find(transactionId).filter(t -> t.chargerId().equals(chargerId)).isPresent();
+                        WHERE id = ? AND charger_id = ? AND stopped_at IS NULL""",
+                meterStopWh, Timestamp.from(stoppedAt), reason, stopIdTag, transactionId, chargerId);
     }
 
     /** Whether the tag is already used by another running transaction (OCPP ConcurrentTx). */

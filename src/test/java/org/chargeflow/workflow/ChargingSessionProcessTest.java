@@ -31,6 +31,8 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -65,6 +67,8 @@ class ChargingSessionProcessTest {
     ChargerEventsToProcesses eventsToProcesses;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ChargerLanes lanes;
 
     @BeforeEach
     void assertions() {
@@ -383,6 +387,26 @@ class ChargingSessionProcessTest {
             charger.stopTransaction(tx, 2_500, Instant.now(), "Local");
             awaitEnded(process);
             assertThat(sessions.byTransaction(tx).orElseThrow().energyWh()).isEqualTo(2_000.0);
+        }
+    }
+
+    @Test
+    void aChargerStartedSessionWhoseProcessCannotStartLeavesNoSessionBehind() throws Exception {
+        try (SimulatedCharger charger = pluggedIn("NOPROC")) {
+            String tag = "NP" + Long.toHexString(System.nanoTime()).substring(0, 8);
+            idTags.save(tag, "Accepted", null, null);
+            engine.getRepositoryService().suspendProcessDefinitionByKey("charging-session");
+            try {
+                int tx = charger.startTransaction(1, tag, 500, Instant.now()).get("transactionId").asInt();
+                CompletableFuture<Void> handledBefore = new CompletableFuture<>();
+                lanes.run(charger.id(), () -> handledBefore.complete(null));
+                handledBefore.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+                assertThat(sessions.byTransaction(tx)).isEmpty();
+                assertThat(sessions.activeOn(charger.id())).isEmpty();
+            } finally {
+                engine.getRepositoryService().activateProcessDefinitionByKey("charging-session");
+            }
         }
     }
 

@@ -3,11 +3,16 @@ package org.chargeflow.platform.database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -57,17 +62,27 @@ public class GroupCommitter implements AutoCloseable {
 
     /** Queues {@code sql} once per row; completes when committed, or exceptionally if it failed. */
     public CompletableFuture<Void> submit(String sql, List<Object[]> rows) {
-        Write write = new Write(sql, rows, new CompletableFuture<>());
         if (rows.isEmpty()) {
-            write.done().complete(null);
-            return write.done();
+            return CompletableFuture.completedFuture(null);
         }
+        return enqueue(new Write(sql, rows, false)).thenAccept(noKey -> { });
+    }
+
+    /**
+     * Queues one insert and completes, once committed, with the key it generated (for an upsert that sets
+     * {@code LAST_INSERT_ID(id)}, the key of the row it found). It runs in its batch as a statement of its own.
+     */
+    public CompletableFuture<Long> insert(String sql, Object... row) {
+        return enqueue(new Write(sql, Collections.singletonList(row), true));
+    }
+
+    private CompletableFuture<Long> enqueue(Write write) {
         queue.add(write);
         // Shutting down: the writer may already be gone. If it has not taken the write, nobody will.
         if (!running && queue.remove(write)) {
-            write.done().completeExceptionally(new IllegalStateException("The application is shutting down"));
+            write.done.completeExceptionally(new IllegalStateException("The application is shutting down"));
         }
-        return write.done();
+        return write.done;
     }
 
     public CompletableFuture<Void> submit(String sql, Object... row) {
@@ -100,16 +115,16 @@ public class GroupCommitter implements AutoCloseable {
         List<Runnable> outcomes = new ArrayList<>(batch.size());
         try {
             transactions.executeWithoutResult(tx -> executeInOrder(batch));
-            batch.forEach(w -> outcomes.add(() -> w.done().complete(null)));
+            batch.forEach(w -> outcomes.add(completion(w)));
         } catch (RuntimeException batchFailed) {
             // One bad write must not fail its neighbours: retry each on its own.
             for (Write write : batch) {
                 try {
                     transactions.executeWithoutResult(tx -> executeInOrder(List.of(write)));
-                    outcomes.add(() -> write.done().complete(null));
+                    outcomes.add(completion(write));
                 } catch (RuntimeException e) {
                     log.warn("Write failed: {}", e.getMessage());
-                    outcomes.add(() -> write.done().completeExceptionally(e));
+                    outcomes.add(() -> write.done.completeExceptionally(e));
                 }
             }
         }
@@ -120,21 +135,41 @@ public class GroupCommitter implements AutoCloseable {
         }
     }
 
-    /** Consecutive writes of the same statement become one JDBC batch. */
+    private static Runnable completion(Write write) {
+        Long key = write.key;
+        return () -> write.done.complete(key);
+    }
+
+    /** Consecutive writes of the same statement become one JDBC batch; an insert that returns its key stands alone. */
     private void executeInOrder(List<Write> writes) {
         String sql = null;
         List<Object[]> rows = new ArrayList<>();
         for (Write write : writes) {
-            if (!write.sql().equals(sql) && sql != null) {
+            if ((write.returnsKey || !write.sql.equals(sql)) && sql != null) {
                 jdbc.batchUpdate(sql, rows);
                 rows = new ArrayList<>();
+                sql = null;
             }
-            sql = write.sql();
-            rows.addAll(write.rows());
+            if (write.returnsKey) {
+                write.key = insertReturningKey(write.sql, write.rows.get(0));
+            } else {
+                sql = write.sql;
+                rows.addAll(write.rows);
+            }
         }
         if (sql != null) {
             jdbc.batchUpdate(sql, rows);
         }
+    }
+
+    private Long insertReturningKey(String sql, Object[] row) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
+            new ArgumentPreparedStatementSetter(row).setValues(statement);
+            return statement;
+        }, keys);
+        return keys.getKeyAs(Number.class).longValue();
     }
 
     /** Stops taking writes; the queued ones get time for a few lock waits (a batch's, then its rows' one by one). */
@@ -144,6 +179,19 @@ public class GroupCommitter implements AutoCloseable {
         writer.join(TimeUnit.SECONDS.toMillis(3L * GroupCommitters.LOCK_WAIT_SECONDS));
     }
 
-    private record Write(String sql, List<Object[]> rows, CompletableFuture<Void> done) {
+    /** One caller's statement and rows; {@code key} is set by the writer thread only. */
+    private static final class Write {
+
+        final String sql;
+        final List<Object[]> rows;
+        final boolean returnsKey;
+        final CompletableFuture<Long> done = new CompletableFuture<>();
+        Long key;
+
+        Write(String sql, List<Object[]> rows, boolean returnsKey) {
+            this.sql = sql;
+            this.rows = rows;
+            this.returnsKey = returnsKey;
+        }
     }
 }

@@ -48,6 +48,32 @@ class GroupCommitterTest {
     }
 
     @Test
+    void anInsertAmongBatchedWritesCompletesWithItsGeneratedKeyAndAnUpsertWithTheKeyItFound() {
+        jdbc.sql("""
+                CREATE TABLE IF NOT EXISTS committer_keyed_probe (id INT AUTO_INCREMENT PRIMARY KEY,
+                                                                  label VARCHAR(8) NOT NULL UNIQUE)""").update();
+        jdbc.sql("DELETE FROM committer_keyed_probe").update();
+        String upsert = "INSERT INTO committer_keyed_probe (label) VALUES (?) ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id)";
+
+        CompletableFuture<Void> before = committer.submit(INSERT, 1, "one");
+        CompletableFuture<Long> first = committer.insert(upsert, "first");
+        CompletableFuture<Long> second = committer.insert(upsert, "second");
+        CompletableFuture<Void> after = committer.submit(INSERT, 2, "two");
+        CompletableFuture<Long> again = committer.insert(upsert, "first");
+
+        CompletableFuture.allOf(before, after).join();
+        assertThat(first.join()).isEqualTo(idOf("first"));
+        assertThat(second.join()).isEqualTo(idOf("second")).isNotEqualTo(first.join());
+        assertThat(again.join()).isEqualTo(first.join());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM committer_probe").query(Integer.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM committer_keyed_probe").query(Integer.class).single()).isEqualTo(2);
+    }
+
+    private long idOf(String label) {
+        return jdbc.sql("SELECT id FROM committer_keyed_probe WHERE label = ?").param(label).query(Long.class).single();
+    }
+
+    @Test
     void aWriteAfterShutdownFailsAtOnceInsteadOfWaitingForever() throws InterruptedException {
         GroupCommitter closed = new GroupCommitter("closed-committer", connections.pool(), Runnable::run);
         closed.close();

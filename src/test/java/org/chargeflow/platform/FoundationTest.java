@@ -49,6 +49,15 @@ class FoundationTest {
         assertThat(indexedColumns("charging_session", "ix_session_charger_state")).containsExactly("charger_id", "state");
     }
 
+    @Test
+    void meterValuesAreIndexedOnlyForTheQueryThatReadsThem() {
+        assertThat(jdbc.sql("""
+                        SELECT DISTINCT index_name FROM information_schema.statistics
+                        WHERE table_schema = DATABASE() AND table_name = 'meter_value'""")
+                .query(String.class).list()).containsExactlyInAnyOrder("PRIMARY", "ix_meter_transaction");
+        assertThat(indexedColumns("meter_value", "ix_meter_transaction")).containsExactly("transaction_id", "sampled_at");
+    }
+
     private List<String> indexedColumns(String table, String index) {
         return jdbc.sql("""
                         SELECT column_name FROM information_schema.statistics

@@ -16,6 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class TimeOrderedIdsTest {
 
+    private static final String VERSION_6 = "[0-9a-f]{8}-[0-9a-f]{4}-6[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
+
     @Autowired
     TimeOrderedIds ids;
     @Autowired
@@ -28,7 +30,7 @@ class TimeOrderedIdsTest {
         List<String> made = IntStream.range(0, 10_000).mapToObj(i -> ids.getNextId()).toList();
 
         assertThat(made).doesNotHaveDuplicates().isSorted();
-        assertThat(made.get(0)).matches("[0-9a-f]{8}-[0-9a-f]{4}-6[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        assertThat(made).allMatch(id -> id.matches(VERSION_6));
     }
 
     @Test
@@ -39,6 +41,7 @@ class TimeOrderedIdsTest {
         String second = runtime.startProcessInstanceByKey("charging-session", Map.of("chargerId", "no-such-charger",
                 "connectorId", 1)).getId();
 
+        assertThat(List.of(first, second)).allMatch(id -> id.matches(VERSION_6));
         assertThat(List.of(before, first, second)).isSorted();
         List<String> inIndexOrder = jdbc.sql("""
                         SELECT ID_ FROM ACT_HI_PROCINST WHERE ID_ IN (?, ?) ORDER BY ID_""")

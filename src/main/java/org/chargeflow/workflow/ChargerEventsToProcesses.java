@@ -85,8 +85,12 @@ class ChargerEventsToProcesses {
                 .filter(s -> s.state() == SessionState.STARTING && s.transactionId() == null);
         if (requested.isPresent()) {
             ChargingSession s = requested.get();
-            sessions.started(s.id(), e.transactionId(), e.meterStartWh(), e.at());
-            messages.deliver(s.processInstanceId(), "TransactionStarted", started(e));
+            // One transaction: if telling the process fails, the row is not marked started either, so that
+            // the lane's next attempt does not take this start for a resent one.
+            transactions.executeWithoutResult(tx -> {
+                sessions.started(s.id(), e.transactionId(), e.meterStartWh(), e.at());
+                messages.deliver(s.processInstanceId(), "TransactionStarted", started(e));
+            });
         } else if (e.authorized()) {
             transactions.executeWithoutResult(tx -> startChargerSession(e));
         }

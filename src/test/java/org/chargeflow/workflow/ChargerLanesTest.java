@@ -1,0 +1,104 @@
+package org.chargeflow.workflow;
+
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
+
+import java.sql.SQLException;
+import java.sql.SQLTransactionRollbackException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ChargerLanesTest {
+
+    private final ChargerLanes lanes = new ChargerLanes(2, Duration.ofMillis(5));
+    private final List<String> handled = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        lanes.drain();
+    }
+
+    @Test
+    void workThatFailsForAPassingReasonIsTriedAgainBeforeTheChargersNextEvent() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        lanes.run("C1", () -> {
+            handled.add("started, attempt " + attempts.incrementAndGet());
+            if (attempts.get() < 3) {
+                throw new OptimisticLockingException("the process changed meanwhile");
+            }
+        });
+        lanes.run("C1", () -> handled.add("stopped"));
+
+        awaitLane("C1");
+        assertThat(handled).containsExactly("started, attempt 1", "started, attempt 2", "started, attempt 3", "stopped");
+    }
+
+    @Test
+    void workThatFailsForALastingReasonIsNotTriedAgainAndTheNextEventStillRuns() throws Exception {
+        lanes.run("C1", () -> {
+            handled.add("started");
+            throw new DataIntegrityViolationException("no such connector");
+        });
+        lanes.run("C1", () -> handled.add("stopped"));
+
+        awaitLane("C1");
+        assertThat(handled).containsExactly("started", "stopped");
+    }
+
+    @Test
+    void aPassingFailureThatNeverPassesIsGivenUpAfterTheLastAttempt() throws Exception {
+        lanes.run("C1", () -> {
+            handled.add("started");
+            throw new ProcessEngineException("flush failed", new SQLTransactionRollbackException("Deadlock found"));
+        });
+        lanes.run("C1", () -> handled.add("stopped"));
+
+        awaitLane("C1");
+        assertThat(handled).hasSize(ChargerLanes.ATTEMPTS + 1).endsWith("stopped")
+                .filteredOn("started"::equals).hasSize(ChargerLanes.ATTEMPTS);
+    }
+
+    @Test
+    void aRetryingChargerDoesNotHoldUpTheOthers() throws Exception {
+        CompletableFuture<Void> otherHandled = new CompletableFuture<>();
+        AtomicInteger attempts = new AtomicInteger();
+        lanes.run("SLOW", () -> {
+            if (attempts.incrementAndGet() == 1) {
+                otherHandled.join(); // fails only once the other charger's event is through
+                throw new OptimisticLockingException("the process changed meanwhile");
+            }
+            handled.add("slow charger");
+        });
+        lanes.run("OTHER", () -> {
+            handled.add("other charger");
+            otherHandled.complete(null);
+        });
+
+        awaitLane("SLOW");
+        assertThat(handled).containsExactly("other charger", "slow charger");
+    }
+
+    @Test
+    void deadlocksLockWaitsAndLostConnectionsPassButConstraintViolationsDoNot() {
+        assertThat(ChargerLanes.passing(new ProcessEngineException("x", new SQLException("Deadlock", "40001", 1213)))).isTrue();
+        assertThat(ChargerLanes.passing(new RuntimeException(new SQLException("Lock wait timeout", "HY000", 1205)))).isTrue();
+        assertThat(ChargerLanes.passing(new RuntimeException(new java.sql.SQLRecoverableException("gone")))).isTrue();
+        assertThat(ChargerLanes.passing(new ProcessEngineException("x", new SQLException("Duplicate", "23000", 1062)))).isFalse();
+        assertThat(ChargerLanes.passing(new IllegalStateException("bug"))).isFalse();
+    }
+
+    private void awaitLane(String chargerId) throws Exception {
+        CompletableFuture<Void> reached = new CompletableFuture<>();
+        lanes.run(chargerId, () -> reached.complete(null));
+        reached.get(10, TimeUnit.SECONDS);
+    }
+}

@@ -14,19 +14,25 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes many small statements from many threads as few JDBC batches in few transactions.
  * Callers get a future that completes once their rows are committed, so a charger's message can be
  * answered only after what it reported is stored, without a transaction and a round trip per message.
  * Under light load a write goes out at once; under heavy load batches grow by themselves.
- * Writes are applied in submission order.
+ * Writes to the same table are applied in submission order; writes of the same statement in one
+ * transaction go out as one JDBC batch (see {@link #jdbcBatches}).
  *
  * <p>Each instance writes on a thread and a connection of its own (see {@link GroupCommitters}), so
  * writes that may wait for a row lock held by an engine transaction do not hold up the others.
@@ -42,6 +48,11 @@ public class GroupCommitter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
     private static final int MAX_WRITES_PER_BATCH = 2_000;
+    /** Statements and the table each writes: the statements are the application's constants, a handful. */
+    private static final Map<String, String> TABLES = new ConcurrentHashMap<>();
+    private static final Pattern TABLE = Pattern.compile(
+            "^\\s*(?:INSERT\\s+(?:IGNORE\\s+)?INTO|REPLACE\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+`?(\\w+)",
+            Pattern.CASE_INSENSITIVE);
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -114,13 +125,13 @@ public class GroupCommitter implements AutoCloseable {
     private void commit(List<Write> batch) {
         List<Runnable> outcomes = new ArrayList<>(batch.size());
         try {
-            transactions.executeWithoutResult(tx -> executeInOrder(batch));
+            transactions.executeWithoutResult(tx -> execute(batch));
             batch.forEach(w -> outcomes.add(completion(w)));
         } catch (RuntimeException batchFailed) {
             // One bad write must not fail its neighbours: retry each on its own.
             for (Write write : batch) {
                 try {
-                    transactions.executeWithoutResult(tx -> executeInOrder(List.of(write)));
+                    transactions.executeWithoutResult(tx -> execute(List.of(write)));
                     outcomes.add(completion(write));
                 } catch (RuntimeException e) {
                     log.warn("Write failed: {}", e.getMessage());
@@ -140,26 +151,49 @@ public class GroupCommitter implements AutoCloseable {
         return () -> write.done.complete(key);
     }
 
-    /** Consecutive writes of the same statement become one JDBC batch; an insert that returns its key stands alone. */
-    private void executeInOrder(List<Write> writes) {
-        String sql = null;
-        List<Object[]> rows = new ArrayList<>();
-        for (Write write : writes) {
-            if ((write.returnsKey || !write.sql.equals(sql)) && sql != null) {
-                jdbc.batchUpdate(sql, rows);
-                rows = new ArrayList<>();
-                sql = null;
-            }
-            if (write.returnsKey) {
-                write.key = insertReturningKey(write.sql, write.rows.get(0));
+    private void execute(List<Write> writes) {
+        for (JdbcBatch batch : jdbcBatches(writes)) {
+            if (batch.keyed() != null) {
+                batch.keyed().key = insertReturningKey(batch.sql(), batch.rows().get(0));
             } else {
-                sql = write.sql;
-                rows.addAll(write.rows);
+                jdbc.batchUpdate(batch.sql(), batch.rows());
             }
         }
-        if (sql != null) {
-            jdbc.batchUpdate(sql, rows);
+    }
+
+    /**
+     * The JDBC batches for one transaction's writes: a write joins the batch of an earlier write of the same
+     * statement unless a write to its table comes in between (so writes to the same rows keep their order);
+     * an insert that returns its key stands alone. Under load a transaction holds a hundred writes of a few
+     * statements, interleaved as the chargers sent them: a few round trips instead of one per change of statement.
+     * Writes to different tables may go out in another order than submitted: they were submitted concurrently,
+     * since a write submitted after another one committed is never in the same transaction.
+     */
+    static List<JdbcBatch> jdbcBatches(List<Write> writes) {
+        List<JdbcBatch> batches = new ArrayList<>();
+        for (Write write : writes) {
+            JdbcBatch joined = write.returnsKey ? null : batchToJoin(batches, write);
+            if (joined != null) {
+                joined.rows().addAll(write.rows);
+            } else {
+                batches.add(new JdbcBatch(write.sql, write.table, new ArrayList<>(write.rows),
+                        write.returnsKey ? write : null));
+            }
         }
+        return batches;
+    }
+
+    private static JdbcBatch batchToJoin(List<JdbcBatch> batches, Write write) {
+        for (int i = batches.size() - 1; i >= 0; i--) {
+            JdbcBatch batch = batches.get(i);
+            if (batch.keyed() == null && batch.sql().equals(write.sql)) {
+                return batch;
+            }
+            if (batch.table().equals(write.table)) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private Long insertReturningKey(String sql, Object[] row) {
@@ -180,9 +214,10 @@ public class GroupCommitter implements AutoCloseable {
     }
 
     /** One caller's statement and rows; {@code key} is set by the writer thread only. */
-    private static final class Write {
+    static final class Write {
 
         final String sql;
+        final String table;
         final List<Object[]> rows;
         final boolean returnsKey;
         final CompletableFuture<Long> done = new CompletableFuture<>();
@@ -190,8 +225,22 @@ public class GroupCommitter implements AutoCloseable {
 
         Write(String sql, List<Object[]> rows, boolean returnsKey) {
             this.sql = sql;
+            this.table = TABLES.computeIfAbsent(sql, GroupCommitter::tableWritten);
             this.rows = rows;
             this.returnsKey = returnsKey;
         }
+    }
+
+    /** The table a statement writes, lower case. */
+    static String tableWritten(String sql) {
+        Matcher matcher = TABLE.matcher(sql);
+        if (!matcher.find()) {
+            throw new IllegalArgumentException("Not an INSERT, UPDATE or DELETE of one table: " + sql);
+        }
+        return matcher.group(1).toLowerCase(Locale.ROOT);
+    }
+
+    /** One JDBC batch: rows of one statement, or the one write of an insert that returns its key. */
+    record JdbcBatch(String sql, String table, List<Object[]> rows, Write keyed) {
     }
 }

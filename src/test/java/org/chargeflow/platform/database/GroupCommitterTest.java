@@ -6,9 +6,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -16,8 +19,9 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
-/** The group committer against the real database: batches, a bad write on its own, shutdown. */
+/** The group committer against the real database: batches, their order, a bad write on its own, shutdown. */
 @IntegrationTest
 class GroupCommitterTest {
 
@@ -29,6 +33,8 @@ class GroupCommitterTest {
     GroupCommitters.CommitterConnections connections;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
 
     @BeforeEach
     void probeTable() {
@@ -71,6 +77,70 @@ class GroupCommitterTest {
 
     private long idOf(String label) {
         return jdbc.sql("SELECT id FROM committer_keyed_probe WHERE label = ?").param(label).query(Long.class).single();
+    }
+
+    @Test
+    void writesQueuedTogetherGoOutAsOneBatchPerStatementYetWritesToTheSameTableKeepTheirOrder() throws Exception {
+        jdbc.sql("CREATE TABLE IF NOT EXISTS committer_other_probe (id INT PRIMARY KEY)").update();
+        jdbc.sql("DELETE FROM committer_other_probe").update();
+        jdbc.sql("INSERT INTO committer_probe (id, label) VALUES (10, '')").update();
+        String append = "UPDATE committer_probe SET label = CONCAT(label, ?) WHERE id = ?";
+        String replace = "UPDATE committer_probe SET label = ? WHERE id = ?";
+        String other = "INSERT INTO committer_other_probe (id) VALUES (?)";
+        GroupCommitter probe = new GroupCommitter("probe-committer", connections.pool(), Runnable::run);
+        try (Connection locker = dataSource.getConnection()) {
+            locker.setAutoCommit(false);
+            locker.createStatement().executeQuery("SELECT * FROM committer_probe WHERE id = 10 FOR UPDATE").close();
+            CompletableFuture<Void> blocked = probe.submit(append, "x", 10);
+            await().atMost(Duration.ofSeconds(GroupCommitters.LOCK_WAIT_SECONDS)).until(() -> jdbc.sql(
+                    "SELECT COUNT(*) FROM information_schema.innodb_trx WHERE trx_state = 'LOCK WAIT'")
+                    .query(Integer.class).single() > 0);
+            // The writer waits for the lock: what follows queues up and goes out in one transaction.
+            List<CompletableFuture<Void>> queued = List.of(probe.submit(other, 1), probe.submit(append, "a", 10),
+                    probe.submit(other, 2), probe.submit(replace, "b", 10), probe.submit(other, 3),
+                    probe.submit(append, "c", 10));
+            locker.commit();
+
+            blocked.join();
+            CompletableFuture.allOf(queued.toArray(CompletableFuture[]::new)).join();
+        } finally {
+            probe.close();
+        }
+        assertThat(jdbc.sql("SELECT label FROM committer_probe WHERE id = 10").query(String.class).single())
+                .as("the second append comes after the replace, not with the first append").isEqualTo("bc");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM committer_other_probe").query(Integer.class).single()).isEqualTo(3);
+    }
+
+    @Test
+    void aWriteJoinsTheBatchOfItsStatementUnlessAWriteToItsTableComesInBetween() {
+        String meter = "INSERT INTO meter_value (charger_id) VALUES (?)";
+        String status = "INSERT INTO connector (charger_id) VALUES (?)";
+        String start = "INSERT INTO charging_transaction (charger_id) VALUES (?)";
+        String stop = "UPDATE charging_transaction SET stopped_at = NOW() WHERE id = ?";
+
+        List<GroupCommitter.JdbcBatch> batches = GroupCommitter.jdbcBatches(List.of(write(meter, 1), write(status, 2),
+                write(meter, 3), write(stop, 4), keyed(start, 5), write(meter, 6), write(stop, 7), write(status, 8)));
+
+        assertThat(batches).extracting(GroupCommitter.JdbcBatch::sql).containsExactly(meter, status, stop, start, stop);
+        assertThat(batches).extracting(b -> b.rows().stream().map(row -> row[0]).toList())
+                .containsExactly(List.of(1, 3, 6), List.of(2, 8), List.of(4), List.of(5), List.of(7));
+        assertThat(batches.get(3).keyed()).isNotNull();
+    }
+
+    @Test
+    void theTableOfAStatementIsReadFromIt() {
+        assertThat(GroupCommitter.tableWritten("\n  insert into `Meter_Value` (a) values (?)")).isEqualTo("meter_value");
+        assertThat(GroupCommitter.tableWritten("UPDATE charger SET last_seen = ? WHERE id = ?")).isEqualTo("charger");
+        assertThat(GroupCommitter.tableWritten("DELETE FROM connector WHERE charger_id = ?")).isEqualTo("connector");
+        assertThatThrownBy(() -> GroupCommitter.tableWritten("SELECT 1")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static GroupCommitter.Write write(String sql, int value) {
+        return new GroupCommitter.Write(sql, List.<Object[]>of(new Object[]{value}), false);
+    }
+
+    private static GroupCommitter.Write keyed(String sql, int value) {
+        return new GroupCommitter.Write(sql, List.<Object[]>of(new Object[]{value}), true);
     }
 
     @Test

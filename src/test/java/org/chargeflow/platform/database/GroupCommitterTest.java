@@ -118,8 +118,9 @@ class GroupCommitterTest {
         String start = "INSERT INTO charging_transaction (charger_id) VALUES (?)";
         String stop = "UPDATE charging_transaction SET stopped_at = NOW() WHERE id = ?";
 
-        List<GroupCommitter.JdbcBatch> batches = GroupCommitter.jdbcBatches(List.of(write(meter, 1), write(status, 2),
-                write(meter, 3), write(stop, 4), keyed(start, 5), write(meter, 6), write(stop, 7), write(status, 8)));
+        List<GroupCommitter.JdbcBatch> batches = GroupCommitter.jdbcBatches(List.of(write(meter, 1),
+                write(status, 2), write(meter, 3), write(stop, 4), keyed(start, 5), write(meter, 6), write(stop, 7),
+                write(status, 8)));
 
         assertThat(batches).extracting(GroupCommitter.JdbcBatch::sql).containsExactly(meter, status, stop, start, stop);
         assertThat(batches).extracting(b -> b.rows().stream().map(row -> row[0]).toList())
@@ -129,7 +130,8 @@ class GroupCommitterTest {
 
     @Test
     void theTableOfAStatementIsReadFromIt() {
-        assertThat(GroupCommitter.tableWritten("\n  insert into `Meter_Value` (a) values (?)")).isEqualTo("meter_value");
+        assertThat(GroupCommitter.tableWritten("\n  insert into `Meter_Value` (a) values (?)"))
+                .isEqualTo("meter_value");
         assertThat(GroupCommitter.tableWritten("UPDATE charger SET last_seen = ? WHERE id = ?")).isEqualTo("charger");
         assertThat(GroupCommitter.tableWritten("DELETE FROM connector WHERE charger_id = ?")).isEqualTo("connector");
         assertThatThrownBy(() -> GroupCommitter.tableWritten("SELECT 1")).isInstanceOf(IllegalArgumentException.class);

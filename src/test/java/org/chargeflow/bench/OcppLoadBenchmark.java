@@ -361,7 +361,6 @@ public final class OcppLoadBenchmark {
             }
             report.lastAnswerNanos.accumulateAndGet(now, Math::max);
             if (failure == null) {
-                report.latencies.add(now - dueNanos);
                 report.latenciesOf(message.action()).add(now - dueNanos);
                 report.worstBySecond.accumulate(second(dueNanos), now - dueNanos);
                 if (frame.get(0).asInt() == 4) {
@@ -683,7 +682,6 @@ public final class OcppLoadBenchmark {
 
     /** What the phases measured; counters are filled from many threads. */
     private static final class Report {
-        final Latencies latencies = new Latencies();
         final Map<String, Latencies> latenciesByAction = new ConcurrentHashMap<>();
         final WorstBySecond worstBySecond = new WorstBySecond();
         final LongAdder sent = new LongAdder();
@@ -727,7 +725,9 @@ public final class OcppLoadBenchmark {
         }
 
         void print(Options options) {
-            long[] sorted = latencies.sorted();
+            Map<String, long[]> sortedByAction = new TreeMap<>();
+            latenciesByAction.forEach((action, latencies) -> sortedByAction.put(action, latencies.sorted()));
+            long[] sorted = sortedByAction.values().stream().flatMapToLong(Arrays::stream).sorted().toArray();
             long answered = sorted.length;
             String row = "%-26s %s%n";
             System.out.printf("%nOCPP load benchmark against %s: %d chargers, %d msg/s for %d s after %d s of warm-up%n",
@@ -749,11 +749,9 @@ public final class OcppLoadBenchmark {
             System.out.printf(row, "latency ms (from due)", answered == 0 ? "-"
                     : "p50 %.1f  p90 %.1f  p99 %.1f  max %.1f".formatted(millis(sorted, 0.50), millis(sorted, 0.90),
                     millis(sorted, 0.99), sorted[sorted.length - 1] / 1e6));
-            new TreeMap<>(latenciesByAction).forEach((action, byAction) -> {
-                long[] ofAction = byAction.sorted();
-                System.out.printf("  %-24s %6d answered, p50 %.1f  p99 %.1f  max %.1f ms%n", action, ofAction.length,
-                        millis(ofAction, 0.50), millis(ofAction, 0.99), ofAction[ofAction.length - 1] / 1e6);
-            });
+            sortedByAction.forEach((action, ofAction) -> System.out.printf(
+                    "  %-24s %6d answered, p50 %.1f  p99 %.1f  max %.1f ms%n", action, ofAction.length,
+                    millis(ofAction, 0.50), millis(ofAction, 0.99), ofAction[ofAction.length - 1] / 1e6));
             System.out.printf(row, "worst ms by second", worstBySecond);
             System.out.printf(row, "sessions stopped", "%d = %.1f sessions/s (warm-up included); %d session processes finished, %.1f s after the load"
                     .formatted(stopped.sum(), stopped.sum() / Math.max(sessionSeconds, 1e-9), processesFinished,

@@ -3,6 +3,7 @@ package org.chargeflow.platform.security;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.BatchPermissions;
 import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
@@ -16,6 +17,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
@@ -37,7 +39,8 @@ public class GroupsAndRights {
      * Processes operators start. Authorizations name a process by key, so the ones still being built
      * elsewhere (registering a charger, adding a vehicle) are granted before they are deployed.
      */
-    private static final List<String> OPERATOR_PROCESSES = List.of("charging-session", "charger-reset", "register-charger", "add-vehicle");
+    private static final String SESSION_PROCESS = "charging-session";
+    private static final List<String> OPERATOR_PROCESSES = List.of(SESSION_PROCESS, "charger-reset", "register-charger", "add-vehicle");
 
     private final IdentityService identityService;
     private final Grants grants;
@@ -68,17 +71,23 @@ public class GroupsAndRights {
     }
 
     /**
-     * Tasklist, and starting and following the charging processes. The tasks themselves need no grant
-     * here: Camunda gives a task's candidate group (user tasks name {@code operators}) the right to
-     * see and work that task. Reading the instances lets task cards and forms show their variables.
+     * Tasklist, and starting and following the charging processes. Reading the instances lets task cards
+     * and forms show their variables. The charging sessions' tasks (all for candidate group
+     * {@code operators}) are seen and worked through the grant on their process, so that Camunda need
+     * not write a grant row per task (see {@link TaskRightsFromProcessGrants}). Other processes' tasks
+     * keep Camunda's per-task grant for their candidate group.
      */
     private void grantOperators() {
         grants.grant(OPERATORS, APPLICATION, "tasklist", Permissions.ACCESS);
         grants.grant(OPERATORS, PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
         for (String key : OPERATOR_PROCESSES) {
-            grants.grant(OPERATORS, PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ,
+            List<Permission> rights = new ArrayList<>(List.of(ProcessDefinitionPermissions.READ,
                     ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
-                    ProcessDefinitionPermissions.READ_HISTORY);
+                    ProcessDefinitionPermissions.READ_HISTORY));
+            if (key.equals(SESSION_PROCESS)) {
+                rights.addAll(List.of(ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.UPDATE_TASK));
+            }
+            grants.grant(OPERATORS, PROCESS_DEFINITION, key, rights.toArray(Permission[]::new));
         }
     }
 

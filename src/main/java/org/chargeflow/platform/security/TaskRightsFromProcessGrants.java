@@ -1,0 +1,57 @@
+package org.chargeflow.platform.security;
+
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_TASK;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.UPDATE_TASK;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
+
+/**
+ * Camunda gives a task's candidate group READ and UPDATE on that one task by writing an authorization
+ * row when the task is created and deleting it when the task ends. A group whose grant on the task's
+ * process already holds the same rights for all its tasks ({@code READ_TASK} and {@code UPDATE_TASK},
+ * as {@link GroupsAndRights} gives operators on the charging sessions) gets no such row: two writes less
+ * per charging session, and an authorization table that does not grow with the tasks open. Without that
+ * grant (an installation from before it, or an administrator who took it away) Camunda's rows are
+ * written as before, so the candidate group never loses its task.
+ */
+@Component
+class TaskRightsFromProcessGrants extends AbstractProcessEnginePlugin {
+
+    private static final List<Permission> TASK_RIGHTS = List.of(READ_TASK, UPDATE_TASK);
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setResourceAuthorizationProvider(new Provider());
+    }
+
+    private static final class Provider extends DefaultAuthorizationProvider {
+
+        @Override
+        public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String type) {
+            ProcessDefinitionEntity process = task instanceof TaskEntity entity ? entity.getProcessDefinition() : null;
+            if (process != null && (holdsTaskRights(groupId, process.getKey()) || holdsTaskRights(groupId, ANY))) {
+                return null;
+            }
+            return super.newTaskGroupIdentityLink(task, groupId, type);
+        }
+
+        private boolean holdsTaskRights(String groupId, String processKey) {
+            AuthorizationEntity grant = getAuthorizationManager()
+                    .findAuthorizationByGroupIdAndResourceId(AUTH_TYPE_GRANT, groupId, PROCESS_DEFINITION, processKey);
+            return grant != null && TASK_RIGHTS.stream().allMatch(grant::isPermissionGranted);
+        }
+    }
+}

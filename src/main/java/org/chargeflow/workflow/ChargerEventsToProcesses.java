@@ -8,6 +8,8 @@ import org.chargeflow.session.LatestReadings;
 import org.chargeflow.session.SessionProperties;
 import org.chargeflow.session.SessionRepository;
 import org.chargeflow.session.SessionState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -34,6 +36,7 @@ import static org.chargeflow.workflow.SessionVariables.*;
 @Component
 class ChargerEventsToProcesses {
 
+    private static final Logger log = LoggerFactory.getLogger(ChargerEventsToProcesses.class);
     private static final double TARGET_SHARE = 0.995;
 
     private final SessionRepository sessions;
@@ -89,7 +92,12 @@ class ChargerEventsToProcesses {
             // the lane's next attempt does not take this start for a resent one.
             transactions.executeWithoutResult(tx -> {
                 sessions.started(s.id(), e.transactionId(), e.meterStartWh(), e.at());
-                messages.deliver(s.processInstanceId(), "TransactionStarted", started(e));
+                if (!messages.deliver(s.processInstanceId(), "TransactionStarted", started(e))) {
+                    // The session gave up waiting (its start timed out) a moment ago: it stays closed.
+                    log.warn("Session {} no longer waits for a start; transaction {} of {} is left without a session",
+                            s.id(), e.transactionId(), e.chargerId());
+                    tx.setRollbackOnly();
+                }
             });
         } else if (e.authorized()) {
             transactions.executeWithoutResult(tx -> startChargerSession(e));
@@ -211,9 +219,13 @@ class ChargerEventsToProcesses {
 
     private void transactionStopped(ChargerEvents.TransactionStopped e) {
         sessions.byTransaction(e.transactionId()).ifPresent(s -> {
-            sessions.transactionStopped(s.id(), e.meterStopWh(), e.at(), null);
             charging.remove(e.transactionId());
-            messages.deliver(s.processInstanceId(), "TransactionStopped", Map.of("chargerStopReason", e.reason()));
+            // One transaction, one commit: if telling the process fails, the lane tries both again; the stop
+            // itself is stored already (charging_transaction), so a restart in between catches up too.
+            transactions.executeWithoutResult(tx -> {
+                sessions.transactionStopped(s.id(), e.meterStopWh(), e.at(), null);
+                messages.deliver(s.processInstanceId(), "TransactionStopped", Map.of("chargerStopReason", e.reason()));
+            });
         });
     }
 

@@ -1,7 +1,7 @@
 package org.chargeflow.workflow;
 
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -26,16 +26,20 @@ public class ProcessMessages {
         this.runtime = runtime;
     }
 
-    /** True if the instance was waiting for the message; false (and nothing changed) if it was not. */
+    /**
+     * True if the instance was waiting for the message; false (and nothing changed) if it was not.
+     * Correlates to all waiting executions of the instance (there is at most one per message name) so that
+     * "not waiting" is an empty result, not an exception: an exception inside the engine's command would
+     * mark a caller's surrounding transaction rollback-only, undoing what the caller stored with it.
+     */
     public boolean deliver(String processInstanceId, String message, Map<String, Object> variables) {
-        try {
-            runtime.createMessageCorrelation(message).processInstanceId(processInstanceId)
-                    .setVariables(variables).correlateWithResult();
-            return true;
-        } catch (MismatchingMessageCorrelationException notWaiting) {
+        var correlation = (MessageCorrelationBuilderImpl) runtime.createMessageCorrelation(message)
+                .processInstanceId(processInstanceId).setVariables(variables);
+        boolean delivered = !correlation.executionsOnly().correlateAllWithResult().isEmpty();
+        if (!delivered) {
             log.debug("Process {} is not waiting for {}", processInstanceId, message);
-            return false;
         }
+        return delivered;
     }
 
     public void afterCommit(Runnable action) {

@@ -259,6 +259,23 @@ class ChargingSessionProcessTest {
     }
 
     @Test
+    void aStopReportedAfterTheSessionGaveUpOnTheChargerIsStillRecorded() {
+        SimulatedCharger charger = pluggedIn("LATESTOP");
+        ProcessInstance session = start(charger, Map.of());
+        int tx = startCharging(charger, session, 1_000);
+        charger.close();
+        awaitWaitingAt(session, "AwaitReconnect");
+        fireTimer(session);
+        awaitEnded(session);
+
+        events.publishEvent(new ChargerEvents.TransactionStopped(charger.id(), tx, 4_000, "PowerLoss", Instant.now()));
+
+        await().atMost(WAIT).until(() -> sessionOf(session).energyWh(), energy -> energy != null && energy == 3_000.0);
+        assertThat(sessionOf(session).state()).isEqualTo(SessionState.FAILED);
+        assertThat(sessionOf(session).stopReason()).isEqualTo("The charger was offline for longer than PT5M");
+    }
+
+    @Test
     void aChargerBackWithinTheGraceKeepsCharging() {
         TestChargers.Registration cp = chargers.register("BLIP");
         SimulatedCharger first = chargers.connect(cp);

@@ -118,10 +118,6 @@ class ChargerEventsToProcesses {
         variables.put(SESSION_ID, id);
         variables.put(ID_TAG, e.idTag());
         variables.put(DESCRIPTION, "Started at the charger with id tag " + e.idTag());
-        variables.put("stopTimeout", properties.stopTimeout().toString());
-        variables.put("offlineGrace", properties.offlineGrace().toString());
-        variables.put("powerLimitText", "none");
-        variables.put("energyTargetText", "none");
         String processInstanceId = runtime.createMessageCorrelation("ChargerStartedSession")
                 .processInstanceBusinessKey("session-" + id).setVariables(variables)
                 .correlateStartMessage().getId();

@@ -3,7 +3,6 @@ package org.chargeflow.workflow;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.chargeflow.session.ChargerReadiness;
-import org.chargeflow.session.SessionProperties;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
@@ -14,11 +13,8 @@ import java.util.Set;
 class CheckResetAllowed implements JavaDelegate {
 
     private final ChargerReadiness readiness;
-    private final SessionProperties properties;
-
-    CheckResetAllowed(ChargerReadiness readiness, SessionProperties properties) {
+    CheckResetAllowed(ChargerReadiness readiness) {
         this.readiness = readiness;
-        this.properties = properties;
     }
 
     @Override
@@ -34,6 +30,5 @@ class CheckResetAllowed implements JavaDelegate {
         Optional<String> refusal = readiness.whyNotReset(id);
         execution.setVariable("resetAllowed", refusal.isEmpty());
         execution.setVariable("refusalReason", refusal.orElse(null));
-        execution.setVariable("rebootTimeout", properties.rebootTimeout().toString());
     }
 }

@@ -2,7 +2,6 @@ package org.chargeflow.workflow;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.chargeflow.session.SessionProperties;
 import org.springframework.stereotype.Component;
 
 import static org.chargeflow.workflow.SessionVariables.*;
@@ -15,12 +14,6 @@ import static org.chargeflow.workflow.SessionVariables.*;
 class CheckSessionRequest implements JavaDelegate {
 
     private static final double MAX_KW_OR_KWH = 1000;
-
-    private final SessionProperties properties;
-
-    CheckSessionRequest(SessionProperties properties) {
-        this.properties = properties;
-    }
 
     @Override
     public void execute(DelegateExecution execution) {
@@ -38,10 +31,6 @@ class CheckSessionRequest implements JavaDelegate {
         if (description instanceof String text && text.isBlank()) {
             execution.setVariable(DESCRIPTION, null);
         }
-        execution.setVariable("plugInTimeout", properties.plugInTimeout().toString());
-        execution.setVariable("startTimeout", properties.startTimeout().toString());
-        execution.setVariable("stopTimeout", properties.stopTimeout().toString());
-        execution.setVariable("offlineGrace", properties.offlineGrace().toString());
     }
 
     private static int connector(Object value) {

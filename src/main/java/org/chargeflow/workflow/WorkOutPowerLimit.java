@@ -32,9 +32,13 @@ class WorkOutPowerLimit implements JavaDelegate {
                 .flatMap(c -> c.powerLimitKw((Integer) execution.getVariable(CONNECTOR_ID)))
                 .map(BigDecimal::doubleValue);
         Double limitKw = equipmentKw.filter(kw -> sessionKw == null || kw < sessionKw).orElse(sessionKw);
-        execution.setVariable(POWER_LIMIT_W, limitKw == null ? null : limitKw * 1000);
-        execution.setVariable("powerLimitText", limitKw == null ? "none"
-                : limitKw + " kW" + (limitKw.equals(sessionKw) ? "" : " (the charger's limit)"));
-        execution.setVariable("energyTargetText", energyKwh == null ? "none" : energyKwh + " kWh");
+        // Only what there is: no limit or no target is no variable (the Charging form shows "none").
+        if (limitKw != null) {
+            execution.setVariable(POWER_LIMIT_W, limitKw * 1000);
+            execution.setVariable("powerLimitText", limitKw + " kW" + (limitKw.equals(sessionKw) ? "" : " (the charger's limit)"));
+        }
+        if (energyKwh != null) {
+            execution.setVariable("energyTargetText", energyKwh + " kWh");
+        }
     }
 }

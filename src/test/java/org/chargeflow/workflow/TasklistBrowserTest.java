@@ -2,6 +2,7 @@ package org.chargeflow.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.TaskService;
+import org.chargeflow.idtag.IdTagRepository;
 import org.chargeflow.session.ChargingSession;
 import org.chargeflow.session.SessionRepository;
 import org.chargeflow.session.SessionState;
@@ -25,7 +26,7 @@ import static org.chargeflow.support.IntegrationTest.ADMIN_PASSWORD;
 
 /**
  * An operator in a real browser: logs into Tasklist, starts a session from the start form with caps,
- * opens the Charging task and stops charging.
+ * opens the Charging task and stops charging; the Charging task of a session begun at the charger.
  */
 @IntegrationTest
 class TasklistBrowserTest {
@@ -39,6 +40,8 @@ class TasklistBrowserTest {
     SessionRepository sessions;
     @Autowired
     TaskService tasks;
+    @Autowired
+    IdTagRepository idTags;
 
     @Test
     void operatorStartsASessionFromTheFormAndStopsIt() {
@@ -75,6 +78,8 @@ class TasklistBrowserTest {
                 browser.clickable(By.xpath("//a[contains(., 'Charging · " + charger.id() + " / 1')]")).click();
                 browser.visible(By.xpath("//*[contains(., 'Energy delivered')]"));
                 assertThat(browser.pageText()).contains("1.5 kWh").contains("7.3 kW").contains("12.0 kWh");
+                assertThat(row(browser, "Energy target")).isEqualTo("12.0 kWh");
+                assertThat(row(browser, "Power limit")).isEqualTo("7.4 kW");
                 browser.screenshot(Path.of("docs", "screenshots", "tasklist-charging-task.png"));
                 browser.click(By.cssSelector("button.claim"));
                 browser.click(By.cssSelector("button[ng-click='complete()']"));
@@ -88,5 +93,39 @@ class TasklistBrowserTest {
                 throw e;
             }
         }
+    }
+
+    @Test
+    void aSessionBegunAtTheChargerShowsNoTargetAndNoLimit() {
+        try (Browser browser = Browser.open(); SimulatedCharger charger = chargers.connectBooted("UIRFID")) {
+            charger.statusNotification(1, "Preparing");
+            String tag = "UI" + Long.toHexString(System.nanoTime()).substring(0, 8);
+            idTags.save(tag, "Accepted", null, null);
+            try {
+                int tx = charger.startTransaction(1, tag, 0, Instant.now()).get("transactionId").asInt();
+                ChargingSession session = await().atMost(WAIT).until(() -> sessions.byTransaction(tx), Optional::isPresent)
+                        .orElseThrow();
+                await().atMost(WAIT).until(() -> tasks.createTaskQuery().processInstanceId(session.processInstanceId())
+                        .singleResult() != null);
+
+                browser.go(chargers.http().url("/camunda/app/tasklist/default/"));
+                browser.type(By.cssSelector("input[placeholder='Username']"), ADMIN);
+                browser.type(By.cssSelector("input[type='password']"), ADMIN_PASSWORD);
+                browser.clickable(By.xpath("//button[normalize-space()='Log in']")).click();
+                browser.clickable(By.xpath("//a[contains(., 'Charging · " + charger.id() + " / 1')]")).click();
+
+                assertThat(row(browser, "Energy target")).isEqualTo("none");
+                assertThat(row(browser, "Power limit")).isEqualTo("none");
+                charger.stopTransaction(tx, 100, Instant.now(), "Local");
+            } catch (RuntimeException | AssertionError e) {
+                browser.saveFailure(FAILURES.resolve("aSessionBegunAtTheChargerShowsNoTargetAndNoLimit"));
+                throw e;
+            }
+        }
+    }
+
+    /** The value in the Charging form's table row with that label. */
+    private static String row(Browser browser, String label) {
+        return browser.visible(By.xpath("//tr[td[normalize-space()='" + label + "']]/td[2]")).getText().strip();
     }
 }

@@ -13,6 +13,7 @@ import java.util.Set;
 class CheckResetAllowed implements JavaDelegate {
 
     private final ChargerReadiness readiness;
+
     CheckResetAllowed(ChargerReadiness readiness) {
         this.readiness = readiness;
     }

@@ -22,10 +22,10 @@ import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
  * Camunda gives a task's candidate group READ and UPDATE on that one task by writing an authorization
  * row when the task is created and deleting it when the task ends. A group whose grant on the task's
  * process already holds the same rights for all its tasks ({@code READ_TASK} and {@code UPDATE_TASK},
- * as {@link GroupsAndRights} gives operators on the charging sessions) gets no such row: two writes less
- * per charging session, and an authorization table that does not grow with the tasks open. Without that
- * grant (an installation from before it, or an administrator who took it away) Camunda's rows are
- * written as before, so the candidate group never loses its task.
+ * as {@link GroupsAndRights} gives operators on the charging sessions) gets no such row: a lookup and
+ * two writes less per charging session, and an authorization table that does not grow with the open
+ * tasks. Without that grant (an installation from before it, or an administrator who took it away)
+ * Camunda's rows are written as before, so the candidate group never loses its task.
  */
 @Component
 class TaskRightsFromProcessGrants extends AbstractProcessEnginePlugin {

@@ -57,9 +57,7 @@ class DashboardBrowserTest {
                 browser.resize(1100, 800);
                 browser.go(http.url("/dashboard/"));
                 browser.click(By.id("login"));
-                browser.type(By.cssSelector("input[placeholder='Username']"), ADMIN);
-                browser.type(By.cssSelector("input[type='password']"), ADMIN_PASSWORD);
-                browser.clickable(By.xpath("//button[normalize-space()='Log in']")).click();
+                browser.logIntoCamunda(ADMIN, ADMIN_PASSWORD);
                 browser.visible(By.xpath("//*[normalize-space()='Start process']"));
 
                 // Other tests' chargers share the database: show this location only.

@@ -108,6 +108,14 @@ public final class Browser implements AutoCloseable {
         });
     }
 
+    /** Logs into the Camunda webapps' login form shown now, and waits until it is gone. */
+    public void logIntoCamunda(String user, String password) {
+        type(By.cssSelector("input[placeholder='Username']"), user);
+        type(By.cssSelector("input[type='password']"), password);
+        clickable(By.xpath("//button[normalize-space()='Log in']")).click();
+        waitUntilGone(By.cssSelector("input[type='password']"));
+    }
+
     public void waitUntilGone(By locator) {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(locator));
     }

@@ -49,9 +49,7 @@ class TasklistBrowserTest {
             charger.statusNotification(1, "Preparing");
             try {
                 browser.go(chargers.http().url("/camunda/app/tasklist/default/"));
-                browser.type(By.cssSelector("input[placeholder='Username']"), ADMIN);
-                browser.type(By.cssSelector("input[type='password']"), ADMIN_PASSWORD);
-                browser.clickable(By.xpath("//button[normalize-space()='Log in']")).click();
+                browser.logIntoCamunda(ADMIN, ADMIN_PASSWORD);
 
                 browser.clickable(By.xpath("//*[normalize-space()='Start process']")).click();
                 browser.clickable(By.xpath("//a[normalize-space()='Charging session']")).click();
@@ -109,9 +107,7 @@ class TasklistBrowserTest {
                         .singleResult() != null);
 
                 browser.go(chargers.http().url("/camunda/app/tasklist/default/"));
-                browser.type(By.cssSelector("input[placeholder='Username']"), ADMIN);
-                browser.type(By.cssSelector("input[type='password']"), ADMIN_PASSWORD);
-                browser.clickable(By.xpath("//button[normalize-space()='Log in']")).click();
+                browser.logIntoCamunda(ADMIN, ADMIN_PASSWORD);
                 browser.clickable(By.xpath("//a[contains(., 'Charging · " + charger.id() + " / 1')]")).click();
 
                 assertThat(row(browser, "Energy target")).isEqualTo("none");

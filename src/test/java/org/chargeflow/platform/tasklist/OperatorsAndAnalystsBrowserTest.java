@@ -95,7 +95,7 @@ class OperatorsAndAnalystsBrowserTest {
         try (Browser browser = Browser.open()) {
             try {
                 browser.go(chargers.http().url("/camunda/app/cockpit/default/#/process-instance/" + processInstanceId + "/runtime"));
-                logIn(browser, analyst);
+                browser.logIntoCamunda(analyst.id(), analyst.password());
                 browser.go(chargers.http().url("/camunda/app/cockpit/default/#/process-instance/" + processInstanceId + "/runtime"));
                 browser.visible(By.xpath("//td[normalize-space()='chargerId']"));
                 browser.visible(By.xpath("//*[normalize-space()='" + chargerId + "']"));
@@ -114,7 +114,7 @@ class OperatorsAndAnalystsBrowserTest {
         try (Browser browser = Browser.open()) {
             try {
                 browser.go(chargers.http().url("/camunda/app/tasklist/default/"));
-                logIn(browser, operator);
+                browser.logIntoCamunda(operator.id(), operator.password());
 
                 browser.clickable(By.xpath("//a[contains(., 'Charging sessions')]")).click();
                 By card = By.xpath("//li[contains(@class, 'task')][.//a[contains(., 'Charging · " + chargerId + " / 1')]]");
@@ -135,12 +135,5 @@ class OperatorsAndAnalystsBrowserTest {
                 throw e;
             }
         }
-    }
-
-    private static void logIn(Browser browser, Login login) {
-        browser.type(By.cssSelector("input[placeholder='Username']"), login.id());
-        browser.type(By.cssSelector("input[type='password']"), login.password());
-        browser.clickable(By.xpath("//button[normalize-space()='Log in']")).click();
-        browser.waitUntilGone(By.cssSelector("input[type='password']"));
     }
 }

@@ -71,6 +71,7 @@ final class EmbeddedMariaDb {
                     // The first start runs without grant checks to create the accounts; later ones enforce them.
                     .setSecurityDisabled(firstStart)
                     .addArg("--bind-address=127.0.0.1")
+                    .addArg("--innodb-log-file-size=" + (RedoLogCheck.RECOMMENDED_BYTES >> 20) + "M")
                     .addArg("--pid-file=" + pidFile);
             if ("root".equals(System.getProperty("user.name"))) {
                 config.addArg("--user=root"); // mariadbd refuses to run as root otherwise

@@ -38,8 +38,17 @@ class EmbeddedMariaDbTest {
             assertThat(second.address().password()).isEqualTo(firstAddress.password());
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("still here");
+            assertThat(redoLogBytes(s)).as("a redo log that does not stall charging traffic")
+                    .isGreaterThanOrEqualTo(RedoLogCheck.RECOMMENDED_BYTES);
         } finally {
             second.stop();
+        }
+    }
+
+    private static long redoLogBytes(Statement s) throws SQLException {
+        try (var rs = s.executeQuery("SELECT @@innodb_log_file_size")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

@@ -18,18 +18,4 @@ public final class DaemonThreads {
             return thread;
         };
     }
-
-    /**
-     * Like {@link #named}, at the lowest priority: for work that can wait a moment while chargers are being
-     * answered. On Linux the JVM only passes priorities on to the operating system with
-     * {@code -XX:ThreadPriorityPolicy=1} (see {@link BackgroundPriority}).
-     */
-    public static ThreadFactory background(String prefix) {
-        ThreadFactory named = named(prefix);
-        return work -> {
-            Thread thread = named.newThread(work);
-            thread.setPriority(Thread.MIN_PRIORITY);
-            return thread;
-        };
-    }
 }

@@ -32,9 +32,6 @@ import java.util.concurrent.TimeoutException;
  * Work that fails for a passing reason (another transaction changed the same process at the same time, a
  * deadlock, a lock wait or a lost connection) is tried again a little later, before the charger's next
  * event: otherwise a session would never learn that its charger started or stopped.
- * <p>
- * The lanes' threads run at the lowest priority: when the CPU is short, answering chargers comes first and
- * the engine catches up a few seconds later (measured in docs/BENCHMARKS.md).
  */
 @Component
 class ChargerLanes {
@@ -58,7 +55,7 @@ class ChargerLanes {
 
     /** Each retry waits three times as long as the one before. */
     ChargerLanes(int threads, Duration firstRetryAfter) {
-        this.pool = Executors.newFixedThreadPool(threads, DaemonThreads.background("charger-events-"));
+        this.pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("charger-events-"));
         this.firstRetryAfter = firstRetryAfter;
     }
 

@@ -5,17 +5,13 @@ import org.chargeflow.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.chargeflow.support.IntegrationTest.ADMIN;
@@ -28,9 +24,6 @@ class FoundationTest {
     int port;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    @Qualifier("camundaTaskExecutor")
-    ThreadPoolTaskExecutor jobExecutorThreads;
     Http http;
 
     @BeforeEach
@@ -48,14 +41,6 @@ class FoundationTest {
                 "chargeflow_schema_history", "charger");
         assertThat(jdbc.sql("SELECT MAX(version) FROM chargeflow_schema_history WHERE success = 1")
                 .query(String.class).single()).isNotBlank();
-    }
-
-    @Test
-    void theEnginesJobsRunBelowTheThreadsThatAnswerChargers() throws Exception {
-        CompletableFuture<Integer> priority = new CompletableFuture<>();
-        jobExecutorThreads.execute(() -> priority.complete(Thread.currentThread().getPriority()));
-
-        assertThat(priority.get(10, TimeUnit.SECONDS)).isEqualTo(Thread.MIN_PRIORITY).isLessThan(Thread.NORM_PRIORITY);
     }
 
     @Test

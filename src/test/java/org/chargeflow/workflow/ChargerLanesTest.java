@@ -98,14 +98,6 @@ class ChargerLanesTest {
         assertThat(passing(new IllegalStateException("bug"))).isFalse();
     }
 
-    @Test
-    void engineWorkRunsBelowTheThreadsThatAnswerChargers() throws Exception {
-        CompletableFuture<Integer> priority = new CompletableFuture<>();
-        lanes.run("C1", () -> priority.complete(Thread.currentThread().getPriority()));
-
-        assertThat(priority.get(10, TimeUnit.SECONDS)).isEqualTo(Thread.MIN_PRIORITY).isLessThan(Thread.NORM_PRIORITY);
-    }
-
     private static boolean passing(RuntimeException failure) {
         return ChargerLanes.passing(failure);
     }

@@ -35,7 +35,7 @@ class RedoLogCheck {
         }
     }
 
-    long redoLogBytes() {
+    private long redoLogBytes() {
         return jdbc.sql("SELECT @@innodb_log_file_size").query(Long.class).single();
     }
 }

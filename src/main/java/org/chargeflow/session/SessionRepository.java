@@ -52,6 +52,25 @@ public class SessionRepository {
         return id;
     }
 
+    /**
+     * A session the charger began by itself: created already started, in one statement instead of an insert
+     * and the update {@link #started} makes.
+     */
+    public long createStarted(String chargerId, int connectorId, String description, int transactionId,
+                              int meterStartWh, Instant startedAt) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        INSERT INTO charging_session (charger_id, connector_id, started_by, description, state, requested_at,
+                                                      transaction_id, meter_start_wh, started_at, vehicle_id)
+                        VALUES (?, ?, ?, ?, 'CHARGING', ?, ?, ?, ?, """ + VEHICLE_OF_TRANSACTION + ")")
+                .params(chargerId, connectorId, ChargingSession.BY_CHARGER, description, Timestamp.from(startedAt),
+                        transactionId, meterStartWh, Timestamp.from(startedAt), transactionId)
+                .update(keys);
+        long id = keys.getKeyAs(Number.class).longValue();
+        changed(id);
+        return id;
+    }
+
     public void attach(long id, String processInstanceId, String idTag) {
         jdbc.sql("UPDATE charging_session SET process_instance_id = ?, id_tag = ? WHERE id = ?")
                 .params(processInstanceId, idTag, id).update();
@@ -139,11 +158,8 @@ public class SessionRepository {
      * RFID card links the session to that vehicle.
      */
     public boolean started(long id, int transactionId, int meterStartWh, Instant startedAt) {
-        boolean started = jdbc.sql("""
-                        UPDATE charging_session SET state = 'CHARGING', transaction_id = ?, meter_start_wh = ?, started_at = ?,
-                               vehicle_id = (SELECT i.vehicle_id FROM charging_transaction t JOIN id_tag i ON i.id_tag = t.id_tag
-                                             WHERE t.id = ?)
-                        WHERE id = ? AND transaction_id IS NULL""")
+        boolean started = jdbc.sql("UPDATE charging_session SET state = 'CHARGING', transaction_id = ?, meter_start_wh = ?,"
+                        + " started_at = ?, vehicle_id = " + VEHICLE_OF_TRANSACTION + " WHERE id = ? AND transaction_id IS NULL")
                 .params(transactionId, meterStartWh, Timestamp.from(startedAt), transactionId, id).update() == 1;
         changed(id);
         return started;
@@ -165,6 +181,10 @@ public class SessionRepository {
                 .params(state.name(), reason, id).update();
         changed(id);
     }
+
+    /** The vehicle whose RFID card started a transaction (a parameter: the transaction id). */
+    private static final String VEHICLE_OF_TRANSACTION =
+            "(SELECT i.vehicle_id FROM charging_transaction t JOIN id_tag i ON i.id_tag = t.id_tag WHERE t.id = ?)";
 
     private void changed(long id) {
         events.publishEvent(new SessionEvents.SessionChanged(id));

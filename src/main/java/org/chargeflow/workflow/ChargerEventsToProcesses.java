@@ -109,9 +109,8 @@ class ChargerEventsToProcesses {
      * transaction: one commit instead of four, and no row without its process if the start fails.
      */
     private void startChargerSession(ChargerEvents.TransactionStarted e) {
-        long id = sessions.create(e.chargerId(), e.connectorId(), ChargingSession.BY_CHARGER,
-                "Started at the charger with id tag " + e.idTag(), null, null, SessionState.CHARGING, e.at());
-        sessions.started(id, e.transactionId(), e.meterStartWh(), e.at());
+        long id = sessions.createStarted(e.chargerId(), e.connectorId(), "Started at the charger with id tag " + e.idTag(),
+                e.transactionId(), e.meterStartWh(), e.at());
         Map<String, Object> variables = started(e);
         variables.put(CHARGER_ID, e.chargerId());
         variables.put(CONNECTOR_ID, e.connectorId());
@@ -213,9 +212,10 @@ class ChargerEventsToProcesses {
         lanes.run(e.chargerId(), () -> transactionStopped(e));
     }
 
+    /** A session whose meter values came through this lane is known already: its row is not read again. */
     private void transactionStopped(ChargerEvents.TransactionStopped e) {
-        sessions.byTransaction(e.transactionId()).ifPresent(s -> {
-            charging.remove(e.transactionId());
+        Charging known = charging.remove(e.transactionId());
+        (known != null ? Optional.of(known.session) : sessions.byTransaction(e.transactionId())).ifPresent(s -> {
             // One transaction, one commit: if telling the process fails, the lane tries both again; the stop
             // itself is stored already (charging_transaction), so a restart in between catches up too.
             transactions.executeWithoutResult(tx -> {

@@ -39,17 +39,12 @@ public class SessionRepository {
 
     public long create(String chargerId, int connectorId, String startedBy, String description, BigDecimal powerCapKw,
                        BigDecimal energyCapKwh, SessionState state, Instant requestedAt) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
+        return insert("""
                         INSERT INTO charging_session (charger_id, connector_id, started_by, description, power_cap_kw,
                                                       energy_cap_kwh, state, requested_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(chargerId, connectorId, startedBy, description, powerCapKw, energyCapKwh, state.name(),
-                        Timestamp.from(requestedAt))
-                .update(keys);
-        long id = keys.getKeyAs(Number.class).longValue();
-        changed(id);
-        return id;
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                chargerId, connectorId, startedBy, description, powerCapKw, energyCapKwh, state.name(),
+                Timestamp.from(requestedAt));
     }
 
     /**
@@ -58,14 +53,17 @@ public class SessionRepository {
      */
     public long createStarted(String chargerId, int connectorId, String description, int transactionId,
                               int meterStartWh, Instant startedAt) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
+        return insert("""
                         INSERT INTO charging_session (charger_id, connector_id, started_by, description, state, requested_at,
                                                       transaction_id, meter_start_wh, started_at, vehicle_id)
-                        VALUES (?, ?, ?, ?, 'CHARGING', ?, ?, ?, ?, """ + VEHICLE_OF_TRANSACTION + ")")
-                .params(chargerId, connectorId, ChargingSession.BY_CHARGER, description, Timestamp.from(startedAt),
-                        transactionId, meterStartWh, Timestamp.from(startedAt), transactionId)
-                .update(keys);
+                        VALUES (?, ?, ?, ?, 'CHARGING', ?, ?, ?, ?, """ + VEHICLE_OF_TRANSACTION + ")",
+                chargerId, connectorId, ChargingSession.BY_CHARGER, description, Timestamp.from(startedAt),
+                transactionId, meterStartWh, Timestamp.from(startedAt), transactionId);
+    }
+
+    private long insert(String sql, Object... params) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql(sql).params(params).update(keys);
         long id = keys.getKeyAs(Number.class).longValue();
         changed(id);
         return id;

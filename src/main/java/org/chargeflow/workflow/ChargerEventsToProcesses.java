@@ -109,14 +109,14 @@ class ChargerEventsToProcesses {
      * transaction: one commit instead of four, and no row without its process if the start fails.
      */
     private void startChargerSession(ChargerEvents.TransactionStarted e) {
-        long id = sessions.createStarted(e.chargerId(), e.connectorId(), "Started at the charger with id tag " + e.idTag(),
-                e.transactionId(), e.meterStartWh(), e.at());
+        String description = "Started at the charger with id tag " + e.idTag();
+        long id = sessions.createStarted(e.chargerId(), e.connectorId(), description, e.transactionId(), e.meterStartWh(), e.at());
         Map<String, Object> variables = started(e);
         variables.put(CHARGER_ID, e.chargerId());
         variables.put(CONNECTOR_ID, e.connectorId());
         variables.put(SESSION_ID, id);
         variables.put(ID_TAG, e.idTag());
-        variables.put(DESCRIPTION, "Started at the charger with id tag " + e.idTag());
+        variables.put(DESCRIPTION, description);
         String processInstanceId = runtime.createMessageCorrelation("ChargerStartedSession")
                 .processInstanceBusinessKey("session-" + id).setVariables(variables)
                 .correlateStartMessage().getId();

@@ -8,13 +8,17 @@ import org.chargeflow.support.SimulatedCharger.Payloads;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -57,6 +61,10 @@ public final class OcppLoadBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration ANSWER_TIMEOUT = SimulatedCharger.DEFAULT_TIMEOUT;
+    /** The finished-process count starts this long before the load, so a server clock somewhat behind ours loses none. */
+    private static final Duration COUNT_WINDOW_MARGIN = Duration.ofMinutes(10);
+    private static final DateTimeFormatter ENGINE_DATE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
     private static final int REGISTER_CONCURRENCY = 16;
     private static final int CONNECT_CONCURRENCY = 200;
     private static final int CONNECTOR = 1;
@@ -101,11 +109,12 @@ public final class OcppLoadBenchmark {
                     throw new IllegalStateException("No charger got through connect and boot; see the failures below");
                 }
                 awaitBootStormSessions(ready.size());
-                long finishedBefore = finishedSessionProcesses();
+                Instant countFrom = Instant.now().minus(COUNT_WINDOW_MARGIN);
+                long finishedBefore = finishedSessionProcesses(countFrom);
                 load(ready);
                 report.connectionsHeld = connected.stream().filter(c -> c.socket.isOpen()).count();
                 report.rssAfterLoad = serverRss();
-                awaitSessionProcesses(finishedBefore);
+                awaitSessionProcesses(countFrom, finishedBefore);
                 stopOpenTransactions(ready);
             } finally {
                 closeAll(connected);
@@ -381,9 +390,9 @@ public final class OcppLoadBenchmark {
      * Every charger-started session is a BPMN process: waits until as many have finished as transactions were
      * stopped during the load, so the report says whether the engine kept up, not just the OCPP endpoint.
      */
-    private void awaitSessionProcesses(long finishedBefore) throws InterruptedException {
+    private void awaitSessionProcesses(Instant countFrom, long finishedBefore) throws InterruptedException {
         long loadEnd = System.nanoTime();
-        report.processesFinished = awaitCount(() -> finishedSessionProcesses() - finishedBefore, report.stopped.sum());
+        report.processesFinished = awaitCount(() -> finishedSessionProcesses(countFrom) - finishedBefore, report.stopped.sum());
         report.processesCaughtUpSeconds = seconds(System.nanoTime() - loadEnd);
     }
 
@@ -415,8 +424,14 @@ public final class OcppLoadBenchmark {
         return engineCount("/engine-rest/process-instance/count?processDefinitionKey=charging-session");
     }
 
-    private long finishedSessionProcesses() {
-        return engineCount("/engine-rest/history/process-instance/count?processDefinitionKey=charging-session&finished=true");
+    /**
+     * Counts only processes that ended after {@code from}: the count then reads the end-time index, where counting all
+     * finished ones scans the whole history (0.12 s of MariaDB's CPU at 49,000 sessions, four times a second while the
+     * report waits, taken from the engine it waits for).
+     */
+    private long finishedSessionProcesses(Instant from) {
+        String after = URLEncoder.encode(ENGINE_DATE.format(from), StandardCharsets.UTF_8);
+        return engineCount("/engine-rest/history/process-instance/count?processDefinitionKey=charging-session&finishedAfter=" + after);
     }
 
     private long engineCount(String path) {

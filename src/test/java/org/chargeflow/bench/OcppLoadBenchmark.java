@@ -426,7 +426,7 @@ public final class OcppLoadBenchmark {
 
     /**
      * Counts only processes that ended after {@code from}: the count then reads the end-time index, where counting all
-     * finished ones scans the whole history (0.12 s of MariaDB's CPU at 49,000 sessions, four times a second while the
+     * finished ones scans the whole history (0.12 s of MariaDB's statement time at 49,000 sessions, four times a second while the
      * report waits, taken from the engine it waits for).
      */
     private long finishedSessionProcesses(Instant from) {

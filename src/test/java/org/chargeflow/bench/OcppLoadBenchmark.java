@@ -535,11 +535,15 @@ public final class OcppLoadBenchmark {
 
         /**
          * One charger's message cycle: M MeterValues, H Heartbeat, S StatusNotification, T StopTransaction,
-         * and the message after a stop becomes the StartTransaction of the next session in place of an M:
-         * 60% MeterValues, 20% Heartbeat, 10% StatusNotification, 10% Start/StopTransaction by default;
-         * {@code --mix TM} makes every charger run short sessions back to back (start, meter, stop, meter).
+         * and the message after a stop becomes the StartTransaction of the next session in place of an M.
+         * The default, the field mix, is 67.5% MeterValues, 20% Heartbeat, 10% StatusNotification and 2.5%
+         * Start/StopTransaction: a session every 80 messages, more often than a fleet that samples its
+         * meters every minute through sessions of an hour. {@link #SESSION_HEAVY_MIX} (a session every 20
+         * messages) stresses the engine; {@code --mix TM} runs short sessions back to back (start, meter,
+         * stop, meter).
          */
-        static final String DEFAULT_MIX = "MMHMSMMHMMTMHMMSMHMM";
+        static final String SESSION_HEAVY_MIX = "MMHMSMMHMMTMHMMSMHMM";
+        static final String FIELD_MIX = SESSION_HEAVY_MIX + "MMHMSMMHMMMMHMMSMHMM".repeat(3);
         private static final int ENERGY_PER_SAMPLE_WH = 30;
         private static final double POWER_W = 11_000;
 
@@ -616,7 +620,9 @@ public final class OcppLoadBenchmark {
                                          [--chargers 1000] [--rate 1000] [--duration 30] [--warmup 0]
                                          [--prefix BENCH-]
                                          [--passwords-file target/bench-chargers.properties] [--server-pid PID]
-                                         [--mix MMHMSMMHMMTMHMMSMHMM]  (M MeterValues, H Heartbeat, S Status, T Start/Stop)
+                                         [--mix LETTERS]  (M MeterValues, H Heartbeat, S Status, T Start/Stop)
+                  --mix is one charger's message cycle; the default, the field mix, has a session every 80
+                  messages, MMHMSMMHMMTMHMMSMHMM (the session-heavy mix) one every 20.
                   --warmup drives the same load for that many seconds before the measured --duration, so a
                   freshly started server's JIT compilation is not measured as latency.
                   Each option may also be given as a system property bench.<name>, e.g. -Dbench.rate=500.
@@ -664,7 +670,7 @@ public final class OcppLoadBenchmark {
                     values.getOrDefault("prefix", "BENCH-"),
                     Path.of(values.getOrDefault("passwords-file", "target/bench-chargers.properties")),
                     values.containsKey("server-pid") ? Long.valueOf(values.get("server-pid")) : null,
-                    values.getOrDefault("mix", BenchCharger.DEFAULT_MIX));
+                    values.getOrDefault("mix", BenchCharger.FIELD_MIX));
             if (options.prefix().length() > 15) {
                 throw new IllegalArgumentException("--prefix may have 15 characters at most: a charger's id is also its id tag (20)");
             }

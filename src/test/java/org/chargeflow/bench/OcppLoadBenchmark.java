@@ -622,13 +622,13 @@ public final class OcppLoadBenchmark {
                                          [--passwords-file target/bench-chargers.properties] [--server-pid PID]
                                          [--mix LETTERS]  (M MeterValues, H Heartbeat, S Status, T Start/Stop)
                   --mix is one charger's message cycle; the default, the field mix, has a session every 80
-                  messages, MMHMSMMHMMTMHMMSMHMM (the session-heavy mix) one every 20.
+                  messages, %s (the session-heavy mix) one every 20.
                   --warmup drives the same load for that many seconds before the measured --duration, so a
                   freshly started server's JIT compilation is not measured as latency.
                   Each option may also be given as a system property bench.<name>, e.g. -Dbench.rate=500.
                   The admin credentials default to the environment variables CHARGEFLOW_BENCH_USER and
                   CHARGEFLOW_BENCH_PASSWORD. The passwords the server generates for the chargers are kept
-                  in the passwords file, so a later run reuses the chargers an earlier run registered.""";
+                  in the passwords file, so a later run reuses the chargers an earlier run registered.""".formatted(BenchCharger.SESSION_HEAVY_MIX);
         private static final Set<String> NAMES = Set.of("url", "user", "password", "chargers", "rate", "duration",
                 "warmup", "prefix", "passwords-file", "server-pid", "mix");
 

@@ -48,6 +48,7 @@ class ChargerEventsToProcesses {
     private final ChargerLanes lanes;
     private final TransactionTemplate transactions;
     private final Map<Integer, Charging> charging = new ConcurrentHashMap<>();
+    private final ConnectorsInTransaction inTransaction = new ConnectorsInTransaction();
 
     ChargerEventsToProcesses(SessionRepository sessions, LatestReadings latestReadings, ProcessMessages messages,
                              RuntimeService runtime, SessionProperties properties, Clock clock, ChargerLanes lanes,
@@ -69,7 +70,11 @@ class ChargerEventsToProcesses {
 
     private void statusChanged(ChargerEvents.ConnectorStatusChanged e) {
         if (!ChargerReadiness.VEHICLE_CONNECTED.contains(e.status())) {
+            inTransaction.vehicleGone(e.chargerId(), e.connectorId());
             return;
+        }
+        if (inTransaction.inTransaction(e.chargerId(), e.connectorId())) {
+            return; // a charging connector's statuses come often: at 5,000 msg/s, 500 lookups/s saved
         }
         sessions.waitingForVehicle(e.chargerId(), e.connectorId())
                 .ifPresent(processInstanceId -> messages.deliver(processInstanceId, "VehiclePluggedIn", Map.of()));
@@ -81,6 +86,7 @@ class ChargerEventsToProcesses {
     }
 
     private void transactionStarted(ChargerEvents.TransactionStarted e) {
+        inTransaction.started(e.chargerId(), e.connectorId(), e.transactionId());
         if (sessions.byTransaction(e.transactionId()).isPresent()) {
             return; // a resent StartTransaction
         }
@@ -214,6 +220,7 @@ class ChargerEventsToProcesses {
 
     /** A session whose meter values came through this lane is known already: its row is not read again. */
     private void transactionStopped(ChargerEvents.TransactionStopped e) {
+        inTransaction.stopped(e.chargerId(), e.transactionId());
         Charging known = charging.remove(e.transactionId());
         (known != null ? Optional.of(known.session) : sessions.byTransaction(e.transactionId())).ifPresent(s -> {
             // One transaction, one commit: if telling the process fails, the lane tries both again; the stop
@@ -231,6 +238,7 @@ class ChargerEventsToProcesses {
     }
 
     private void disconnected(ChargerEvents.Disconnected e) {
+        inTransaction.forget(e.chargerId());
         for (ChargingSession s : sessions.activeOn(e.chargerId())) {
             if (s.state() == SessionState.CHARGING) {
                 messages.deliver(s.processInstanceId(), "ChargerOffline", Map.of());
@@ -257,6 +265,7 @@ class ChargerEventsToProcesses {
     }
 
     private void booted(ChargerEvents.Booted e) {
+        inTransaction.forget(e.chargerId());
         runtime.createMessageCorrelation("ChargerRebooted").processInstanceVariableEquals("chargerId", e.chargerId())
                 .correlateAllWithResult();
     }

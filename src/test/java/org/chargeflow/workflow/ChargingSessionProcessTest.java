@@ -158,6 +158,26 @@ class ChargingSessionProcessTest {
         }
     }
 
+    /** Statuses during a transaction skip the lookup of a waiting session: the next session must not miss its vehicle. */
+    @Test
+    void theNextSessionOnAConnectorStillNoticesItsVehicleAfterATransactionThere() {
+        try (SimulatedCharger charger = pluggedIn("AGAIN")) {
+            ProcessInstance first = start(charger, Map.of());
+            int tx = startCharging(charger, first, 1_000);
+            charger.statusNotification(1, "Charging");
+            charger.stopTransaction(tx, 2_000, Instant.now(), "EVDisconnected");
+            awaitEnded(first);
+            charger.statusNotification(1, "Available");
+
+            ProcessInstance second = start(charger, Map.of());
+            awaitWaitingAt(second, "ConnectVehicle");
+            charger.statusNotification(1, "Preparing");
+
+            assertThat(charger.awaitCall("RemoteStartTransaction", WAIT).at("/3/connectorId").asInt()).isEqualTo(1);
+            assertThat(second).hasPassed("VehiclePluggedIn");
+        }
+    }
+
     @Test
     void vehicleNeverPluggedInGivesUpAfterTheTimeout() {
         try (SimulatedCharger charger = chargers.connectBooted("NOCAR")) {

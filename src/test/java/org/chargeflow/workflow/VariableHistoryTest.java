@@ -2,19 +2,26 @@ package org.chargeflow.workflow;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.chargeflow.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What the history keeps of a process's variables: each value once, every change, no live readings. */
+/**
+ * What the history keeps of a process's variables (each value once, every change, no live readings), and the
+ * times of scopes that end in a later transaction than they began.
+ */
 @IntegrationTest
 class VariableHistoryTest {
 
@@ -65,6 +72,36 @@ class VariableHistoryTest {
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(process.getId())
                 .variableName(SessionVariables.LIVE_ENERGY_KWH).count()).isZero();
         assertThat(valuesInDetail(process, SessionVariables.LIVE_ENERGY_KWH)).isEmpty();
+    }
+
+    @Test
+    void scopesEndingLaterKeepTheirStartTimesAndGetTheirDurations() {
+        ProcessInstance process = waitingProcess();
+        Date processStart = history.createHistoricProcessInstanceQuery().processInstanceId(process.getId())
+                .singleResult().getStartTime();
+        HistoricActivityInstance waiting = history.createHistoricActivityInstanceQuery()
+                .processInstanceId(process.getId()).unfinished().activityType("userTask").singleResult();
+        Date taskStart = history.createHistoricTaskInstanceQuery().processInstanceId(process.getId())
+                .singleResult().getStartTime();
+
+        runtime.deleteProcessInstance(process.getId(), "test over");
+
+        HistoricProcessInstance ended = history.createHistoricProcessInstanceQuery().processInstanceId(process.getId()).singleResult();
+        assertThat(ended.getStartTime()).isEqualTo(processStart);
+        assertDurationSpans(ended.getDurationInMillis(), processStart, ended.getEndTime());
+        HistoricActivityInstance activity = history.createHistoricActivityInstanceQuery()
+                .activityInstanceId(waiting.getId()).singleResult();
+        assertThat(activity.getStartTime()).isEqualTo(waiting.getStartTime());
+        assertDurationSpans(activity.getDurationInMillis(), waiting.getStartTime(), activity.getEndTime());
+        HistoricTaskInstance task = history.createHistoricTaskInstanceQuery().processInstanceId(process.getId()).singleResult();
+        assertThat(task.getStartTime()).isEqualTo(taskStart);
+        assertDurationSpans(task.getDurationInMillis(), taskStart, task.getEndTime());
+    }
+
+    /** The history's times are stored to the second (DATETIME), its durations to the millisecond. */
+    private static void assertDurationSpans(Long durationMillis, Date start, Date end) {
+        assertThat(durationMillis).isNotNull().isNotNegative();
+        assertThat(Math.abs(durationMillis - (end.getTime() - start.getTime()))).isLessThan(1_000);
     }
 
     /** "Register a charger" waits at its first user task: a process that stays put while the test changes it. */

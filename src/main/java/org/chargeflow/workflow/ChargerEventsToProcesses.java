@@ -22,7 +22,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.chargeflow.workflow.SessionVariables.*;
@@ -47,8 +46,7 @@ class ChargerEventsToProcesses {
     private final Clock clock;
     private final ChargerLanes lanes;
     private final TransactionTemplate transactions;
-    private final Map<Integer, Charging> charging = new ConcurrentHashMap<>();
-    private final ConnectorsInTransaction inTransaction = new ConnectorsInTransaction();
+    private final ConnectorsInTransaction<Charging> inTransaction = new ConnectorsInTransaction<>();
 
     ChargerEventsToProcesses(SessionRepository sessions, LatestReadings latestReadings, ProcessMessages messages,
                              RuntimeService runtime, SessionProperties properties, Clock clock, ChargerLanes lanes,
@@ -149,24 +147,24 @@ class ChargerEventsToProcesses {
         if (e.transactionId() == null) {
             return;
         }
-        Charging known = charging.get(e.transactionId());
+        Charging known = inTransaction.facts(e.chargerId(), e.transactionId());
         Optional<ChargingSession> justRead = Optional.empty();
         if (known == null) {
-            justRead = chargingSession(e.transactionId());
+            justRead = chargingSession(e.chargerId(), e.transactionId());
             if (justRead.isEmpty()) {
                 return;
             }
             known = new Charging(justRead.get());
-            charging.put(e.transactionId(), known);
+            inTransaction.remember(e.chargerId(), known.session.connectorId(), e.transactionId(), known);
         }
         latestReadings.record(known.session.id(), e.energyWh(), e.powerW(), e.at());
         boolean targetDue = !known.targetSignalled && e.energyWh() != null && targetReached(known.session, e.energyWh());
         if (!targetDue && !known.refreshDue(clock.instant(), properties.monitorRefresh())) {
             return;
         }
-        Optional<ChargingSession> current = justRead.isPresent() ? justRead : chargingSession(e.transactionId());
+        Optional<ChargingSession> current = justRead.isPresent() ? justRead : chargingSession(e.chargerId(), e.transactionId());
         if (current.isEmpty()) {
-            charging.remove(e.transactionId());
+            inTransaction.stopped(e.chargerId(), e.transactionId());
             return;
         }
         ChargingSession s = current.get();
@@ -182,8 +180,10 @@ class ChargerEventsToProcesses {
         }
     }
 
-    private Optional<ChargingSession> chargingSession(int transactionId) {
-        return sessions.byTransaction(transactionId).filter(s -> s.state() == SessionState.CHARGING);
+    /** Another charger's transaction id in meter values finds nothing: one charger cannot write into another's session. */
+    private Optional<ChargingSession> chargingSession(String chargerId, int transactionId) {
+        return sessions.byTransaction(transactionId)
+                .filter(s -> s.state() == SessionState.CHARGING && s.chargerId().equals(chargerId));
     }
 
     private static boolean targetReached(ChargingSession s, double energyRegisterWh) {
@@ -220,8 +220,7 @@ class ChargerEventsToProcesses {
 
     /** A session whose meter values came through this lane is known already: its row is not read again. */
     private void transactionStopped(ChargerEvents.TransactionStopped e) {
-        inTransaction.stopped(e.chargerId(), e.transactionId());
-        Charging known = charging.remove(e.transactionId());
+        Charging known = inTransaction.stopped(e.chargerId(), e.transactionId());
         (known != null ? Optional.of(known.session) : sessions.byTransaction(e.transactionId())).ifPresent(s -> {
             // One transaction, one commit: if telling the process fails, the lane tries both again; the stop
             // itself is stored already (charging_transaction), so a restart in between catches up too.

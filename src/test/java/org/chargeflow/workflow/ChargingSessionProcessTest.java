@@ -179,6 +179,27 @@ class ChargingSessionProcessTest {
     }
 
     @Test
+    void meterValuesNamingAnotherChargersTransactionLeaveItsSessionAlone() throws Exception {
+        try (SimulatedCharger charger = pluggedIn("OWNMV"); SimulatedCharger other = chargers.connectBooted("OTHERMV")) {
+            ProcessInstance session = start(charger, Map.of());
+            int tx = startCharging(charger, session, 1_000);
+
+            other.meterValues(1, tx, 99_000, 50_000);
+            CompletableFuture<Void> handledBefore = new CompletableFuture<>();
+            lanes.run(other.id(), () -> handledBefore.complete(null));
+            handledBefore.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            // Had it counted, as the session's first reading it would have refreshed the task at once.
+            assertThat(runtime.getVariable(session.getId(), "liveEnergyKwh")).isNull();
+
+            charger.meterValues(1, tx, 3_500, 7_200);
+
+            await().atMost(WAIT).untilAsserted(() ->
+                    assertThat(runtime.getVariable(session.getId(), "liveEnergyKwh")).isEqualTo(2.5));
+            assertThat(runtime.getVariable(session.getId(), "livePowerKw")).isEqualTo(7.2);
+        }
+    }
+
+    @Test
     void vehicleNeverPluggedInGivesUpAfterTheTimeout() {
         try (SimulatedCharger charger = chargers.connectBooted("NOCAR")) {
             charger.statusNotification(1, "Available");

@@ -1,15 +1,12 @@
 package org.chargeflow.workflow;
 
-import org.camunda.bpm.engine.impl.HistoricDetailQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricVariableInstanceEntity;
 import org.springframework.stereotype.Component;
 
@@ -71,19 +68,16 @@ class VariablesKeptOutOfHistory extends AbstractProcessEnginePlugin {
             if (event.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_UPDATE) && shouldWriteHistoricDetail(event)) {
                 var before = getDbEntityManager().selectById(HistoricVariableInstanceEntity.class, event.getVariableInstanceId());
                 // A value kept as a byte array is overwritten in place in ACT_HI_VARINST: it cannot be kept here.
-                if (before != null && before.getByteArrayId() == null && noDetailYet(before.getId())) {
+                if (before != null && before.getByteArrayId() == null && isFirstChange(event)) {
                     getDbEntityManager().insert(firstValue(before));
                 }
             }
             super.insertHistoricVariableUpdateEntity(event);
         }
 
-        private boolean noDetailYet(String variableInstanceId) {
-            boolean inThisCommand = getDbEntityManager().getCachedEntitiesByType(HistoricVariableUpdateEventEntity.class)
-                    .stream().anyMatch(d -> variableInstanceId.equals(d.getVariableInstanceId()));
-            CommandContext command = Context.getCommandContext();
-            var anyDetail = (HistoricDetailQueryImpl) new HistoricDetailQueryImpl().variableInstanceId(variableInstanceId);
-            return !inThisCommand && command.runWithoutAuthorization(() -> anyDetail.executeCount(command)) == 0;
+        /** A variable's counter starts at 1 with its first value and counts up with each change. */
+        private static boolean isFirstChange(HistoricVariableUpdateEventEntity event) {
+            return event.getSequenceCounter() == 2;
         }
 
         private static HistoricVariableUpdateEventEntity firstValue(HistoricVariableInstanceEntity variable) {

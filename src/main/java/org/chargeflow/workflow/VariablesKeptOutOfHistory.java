@@ -65,10 +65,10 @@ class VariablesKeptOutOfHistory extends AbstractProcessEnginePlugin {
 
         @Override
         protected void insertHistoricVariableUpdateEntity(HistoricVariableUpdateEventEntity event) {
-            if (event.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_UPDATE) && shouldWriteHistoricDetail(event)) {
+            if (event.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_UPDATE) && isFirstChange(event) && shouldWriteHistoricDetail(event)) {
                 var before = getDbEntityManager().selectById(HistoricVariableInstanceEntity.class, event.getVariableInstanceId());
                 // A value kept as a byte array is overwritten in place in ACT_HI_VARINST: it cannot be kept here.
-                if (before != null && before.getByteArrayId() == null && isFirstChange(event)) {
+                if (before != null && before.getByteArrayId() == null) {
                     getDbEntityManager().insert(firstValue(before));
                 }
             }

@@ -42,6 +42,22 @@ public class Grants {
         authorizations.saveAuthorization(grant);
     }
 
+    /**
+     * Adds the permissions to the group's existing grant on that resource (none: nothing), for rights a
+     * newer version needs on a row an older one wrote.
+     */
+    public void addToExisting(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization grant = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+        if (grant == null) {
+            return;
+        }
+        for (Permission permission : permissions) {
+            grant.addPermission(permission);
+        }
+        authorizations.saveAuthorization(grant);
+    }
+
     /** Everything on every resource, as Camunda gives its camunda-admin group. */
     public void grantEverything(String groupId) {
         for (Resource resource : Resources.values()) {

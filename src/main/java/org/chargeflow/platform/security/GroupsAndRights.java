@@ -1,6 +1,7 @@
 package org.chargeflow.platform.security;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.authorization.BatchPermissions;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -40,15 +41,32 @@ public class GroupsAndRights {
      * elsewhere (registering a charger, adding a vehicle) are granted before they are deployed.
      */
     private static final String SESSION_PROCESS = "charging-session";
-    private static final List<String> OPERATOR_PROCESSES = List.of(SESSION_PROCESS, "charger-reset", "register-charger", "add-vehicle");
+    private static final String REGISTER_CHARGER_PROCESS = "register-charger";
+    private static final List<String> OPERATOR_PROCESSES = List.of(SESSION_PROCESS, "charger-reset", REGISTER_CHARGER_PROCESS, "add-vehicle");
+    /**
+     * Processes whose running instances' variables operators and analysts read. Not "register-charger":
+     * its instance holds a charger's one-time password, read only through its task by the operator who
+     * registered the charger (Camunda's grant to the task's assignee). Its history holds no secret
+     * ({@code VariablesKeptOutOfHistory}), so history variables are readable everywhere.
+     */
+    private static final List<String> PROCESSES_WITH_READABLE_VARIABLES =
+            OPERATOR_PROCESSES.stream().filter(key -> !key.equals(REGISTER_CHARGER_PROCESS)).toList();
+
+    /**
+     * Engine property set once the grants hold the variable rights. An installation from before them has
+     * the grant rows without those rights: they are added to its rows once, and later edits stay.
+     */
+    static final String VARIABLE_RIGHTS_GRANTED = "chargeflow.variable-rights-granted";
 
     private final IdentityService identityService;
+    private final ManagementService management;
     private final Grants grants;
     private final String configuredAdminId;
 
-    public GroupsAndRights(IdentityService identityService, Grants grants,
+    public GroupsAndRights(IdentityService identityService, ManagementService management, Grants grants,
                            @Value("${camunda.bpm.admin-user.id:}") String configuredAdminId) {
         this.identityService = identityService;
+        this.management = management;
         this.grants = grants;
         this.configuredAdminId = configuredAdminId;
     }
@@ -59,9 +77,13 @@ public class GroupsAndRights {
         boolean adminsCreated = ensureGroup(ADMINS, "Administrators", Groups.GROUP_TYPE_SYSTEM);
         ensureGroup(OPERATORS, "Charging operators", Groups.GROUP_TYPE_WORKFLOW);
         ensureGroup(ANALYSTS, "Process analysts", Groups.GROUP_TYPE_WORKFLOW);
-        grantOperators();
-        grantAnalysts();
+        boolean addVariableRights = !management.getProperties().containsKey(VARIABLE_RIGHTS_GRANTED);
+        grantOperators(addVariableRights);
+        grantAnalysts(addVariableRights);
         grants.grantEverything(ADMINS);
+        if (addVariableRights) {
+            management.setProperty(VARIABLE_RIGHTS_GRANTED, "true");
+        }
         // Like Camunda's starter with camunda-admin: the configured administrator joins once, when the
         // group appears; removing them later in the Admin app sticks.
         if (adminsCreated && !configuredAdminId.isBlank()
@@ -71,32 +93,44 @@ public class GroupsAndRights {
     }
 
     /**
-     * Tasklist, and starting and following the charging processes. Reading the instances lets task cards
-     * and forms show their variables. The charging sessions' tasks (all for candidate group
-     * {@code operators}) are seen and worked through the grant on their process, so that Camunda need
-     * not write a grant row per task (see {@link TaskRightsFromProcessGrants}). Other processes' tasks
-     * keep Camunda's per-task grant for their candidate group.
+     * Tasklist, and starting and following the charging processes. Reading the instances' variables lets
+     * task cards show them. The charging sessions' tasks (all for candidate group {@code operators}) are
+     * seen and worked, their forms filled from the variables, through the grant on their process, so that
+     * Camunda need not write a grant row per task (see {@link TaskRightsFromProcessGrants}). Other
+     * processes' tasks keep Camunda's per-task grant for their candidate group or assignee.
      */
-    private void grantOperators() {
+    private void grantOperators(boolean addVariableRights) {
         grants.grant(OPERATORS, APPLICATION, "tasklist", Permissions.ACCESS);
         grants.grant(OPERATORS, PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
         for (String key : OPERATOR_PROCESSES) {
             List<Permission> rights = new ArrayList<>(List.of(ProcessDefinitionPermissions.READ,
                     ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
                     ProcessDefinitionPermissions.READ_HISTORY));
+            List<Permission> variableRights = new ArrayList<>(List.of(ProcessDefinitionPermissions.READ_HISTORY_VARIABLE));
+            if (PROCESSES_WITH_READABLE_VARIABLES.contains(key)) {
+                variableRights.add(ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE);
+            }
             if (key.equals(SESSION_PROCESS)) {
                 rights.addAll(List.of(ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.UPDATE_TASK));
+                variableRights.add(ProcessDefinitionPermissions.READ_TASK_VARIABLE);
             }
-            grants.grant(OPERATORS, PROCESS_DEFINITION, key, rights.toArray(Permission[]::new));
+            rights.addAll(variableRights);
+            grantWithVariableRights(OPERATORS, key, rights, variableRights, addVariableRights);
         }
     }
 
     /** Cockpit, reading everything, and retrying a failed step (an incident); no start, no task work. */
-    private void grantAnalysts() {
+    private void grantAnalysts(boolean addVariableRights) {
         grants.grant(ANALYSTS, APPLICATION, "cockpit", Permissions.ACCESS);
-        grants.grant(ANALYSTS, PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+        grantWithVariableRights(ANALYSTS, ANY, List.of(ProcessDefinitionPermissions.READ,
                 ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-                ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.RETRY_JOB);
+                ProcessDefinitionPermissions.READ_HISTORY_VARIABLE, ProcessDefinitionPermissions.READ_TASK,
+                ProcessDefinitionPermissions.RETRY_JOB), List.of(ProcessDefinitionPermissions.READ_HISTORY_VARIABLE),
+                addVariableRights);
+        for (String key : PROCESSES_WITH_READABLE_VARIABLES) {
+            grants.grant(ANALYSTS, PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
+                    ProcessDefinitionPermissions.READ_TASK_VARIABLE);
+        }
         grants.grant(ANALYSTS, PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ, ProcessInstancePermissions.RETRY_JOB);
         grants.grant(ANALYSTS, TASK, ANY, TaskPermissions.READ, TaskPermissions.READ_HISTORY);
         grants.grant(ANALYSTS, DEPLOYMENT, ANY, Permissions.READ);
@@ -105,6 +139,14 @@ public class GroupsAndRights {
         grants.grant(ANALYSTS, BATCH, ANY, BatchPermissions.READ, BatchPermissions.READ_HISTORY);
         grants.grant(ANALYSTS, OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ);
         grants.grant(ANALYSTS, SYSTEM, ANY, SystemPermissions.READ);
+    }
+
+    private void grantWithVariableRights(String group, String processKey, List<Permission> rights,
+                                         List<Permission> variableRights, boolean addVariableRights) {
+        grants.grant(group, PROCESS_DEFINITION, processKey, rights.toArray(Permission[]::new));
+        if (addVariableRights) {
+            grants.addToExisting(group, PROCESS_DEFINITION, processKey, variableRights.toArray(Permission[]::new));
+        }
     }
 
     /** True if the group was created now. */

@@ -15,6 +15,7 @@ import java.util.List;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_TASK;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_TASK_VARIABLE;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.UPDATE_TASK;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
 
@@ -24,13 +25,13 @@ import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
  * process already holds the same rights for all its tasks ({@code READ_TASK} and {@code UPDATE_TASK},
  * as {@link GroupsAndRights} gives operators on the charging sessions) gets no such row: a lookup and
  * two writes less per charging session, and an authorization table that does not grow with the open
- * tasks. Without that grant (an installation from before it, or an administrator who took it away)
- * Camunda's rows are written as before, so the candidate group never loses its task.
+ * tasks. Where reading variables needs a right of its own (enforce-specific-variable-permission), Camunda's
+ * row also holds READ_VARIABLE, so the grant must hold {@code READ_TASK_VARIABLE} too. Without that grant
+ * (an installation from before it, or an administrator who took it away) Camunda's rows are written as
+ * before, so the candidate group never loses its task or its variables.
  */
 @Component
 class TaskRightsFromProcessGrants extends AbstractProcessEnginePlugin {
-
-    private static final List<Permission> TASK_RIGHTS = List.of(READ_TASK, UPDATE_TASK);
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -38,6 +39,11 @@ class TaskRightsFromProcessGrants extends AbstractProcessEnginePlugin {
     }
 
     private static final class Provider extends DefaultAuthorizationProvider {
+
+        private List<Permission> taskRights() {
+            return isEnforceSpecificVariablePermission() ? List.of(READ_TASK, UPDATE_TASK, READ_TASK_VARIABLE)
+                    : List.of(READ_TASK, UPDATE_TASK);
+        }
 
         @Override
         public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String type) {
@@ -51,7 +57,7 @@ class TaskRightsFromProcessGrants extends AbstractProcessEnginePlugin {
         private boolean holdsTaskRights(String groupId, String processKey) {
             AuthorizationEntity grant = getAuthorizationManager()
                     .findAuthorizationByGroupIdAndResourceId(AUTH_TYPE_GRANT, groupId, PROCESS_DEFINITION, processKey);
-            return grant != null && TASK_RIGHTS.stream().allMatch(grant::isPermissionGranted);
+            return grant != null && taskRights().stream().allMatch(grant::isPermissionGranted);
         }
     }
 }

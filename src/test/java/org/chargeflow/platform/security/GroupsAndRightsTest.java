@@ -3,6 +3,8 @@ package org.chargeflow.platform.security;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -47,6 +49,8 @@ class GroupsAndRightsTest {
     @Autowired
     FilterService filterService;
     @Autowired
+    ManagementService managementService;
+    @Autowired
     TestChargers chargers;
 
     @Test
@@ -86,6 +90,12 @@ class GroupsAndRightsTest {
         assertThat(allowed(user, operator, ProcessDefinitionPermissions.CREATE_INSTANCE, PROCESS_DEFINITION, "some-other-process"))
                 .isFalse();
         assertThat(allowed(user, operator, Permissions.READ, USER, ANY)).isFalse();
+        assertThat(allowed(user, operator, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, PROCESS_DEFINITION, "charging-session"))
+                .isTrue();
+        assertThat(allowed(user, operator, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, PROCESS_DEFINITION, "register-charger"))
+                .as("a registration's variables hold a charger's password").isFalse();
+        assertThat(allowed(user, operator, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE, PROCESS_DEFINITION, "register-charger"))
+                .isTrue();
     }
 
     @Test
@@ -101,6 +111,48 @@ class GroupsAndRightsTest {
         assertThat(allowed(user, analyst, Permissions.CREATE, PROCESS_INSTANCE, ANY)).isFalse();
         assertThat(allowed(user, analyst, Permissions.UPDATE, TASK, ANY)).isFalse();
         assertThat(allowed(user, analyst, ProcessDefinitionPermissions.UPDATE_INSTANCE, PROCESS_DEFINITION, "charging-session")).isFalse();
+        for (String key : List.of("charging-session", "charger-reset", "add-vehicle")) {
+            assertThat(allowed(user, analyst, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, PROCESS_DEFINITION, key)).as(key).isTrue();
+            assertThat(allowed(user, analyst, ProcessDefinitionPermissions.READ_TASK_VARIABLE, PROCESS_DEFINITION, key)).as(key).isTrue();
+        }
+        assertThat(allowed(user, analyst, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, PROCESS_DEFINITION, "register-charger")).isFalse();
+        assertThat(allowed(user, analyst, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE, PROCESS_DEFINITION, "register-charger")).isTrue();
+    }
+
+    @Test
+    void anInstallationFromBeforeTheVariableRightsGetsThemOnceAndKeepsLaterEdits() {
+        Authorization sessions = operatorsGrantOn("charging-session");
+        Permission[] variableRights = {ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
+                ProcessDefinitionPermissions.READ_TASK_VARIABLE, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE};
+        List<String> operator = List.of(OPERATORS);
+        String user = newUser();
+        try {
+            for (Permission right : variableRights) {
+                sessions.removePermission(right);
+            }
+            authorizationService.saveAuthorization(sessions);
+            managementService.deleteProperty(GroupsAndRights.VARIABLE_RIGHTS_GRANTED);
+
+            groupsAndRights.ensureGroupsAndRights();
+
+            for (Permission right : variableRights) {
+                assertThat(allowed(user, operator, right, PROCESS_DEFINITION, "charging-session")).as(right.getName()).isTrue();
+            }
+            Authorization edited = operatorsGrantOn("charging-session");
+            edited.removePermission(ProcessDefinitionPermissions.READ_HISTORY_VARIABLE);
+            authorizationService.saveAuthorization(edited);
+
+            groupsAndRights.ensureGroupsAndRights();
+
+            assertThat(allowed(user, operator, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE, PROCESS_DEFINITION, "charging-session"))
+                    .as("an administrator's edit stays").isFalse();
+        } finally {
+            Authorization restored = operatorsGrantOn("charging-session");
+            for (Permission right : variableRights) {
+                restored.addPermission(right);
+            }
+            authorizationService.saveAuthorization(restored);
+        }
     }
 
     @Test
@@ -157,6 +209,11 @@ class GroupsAndRightsTest {
                 .mapToLong(resource -> authorizationService.createAuthorizationQuery().resourceType(resource)
                         .groupIdIn(OPERATORS, ANALYSTS, ADMINS, Groups.CAMUNDA_ADMIN).count())
                 .sum();
+    }
+
+    private Authorization operatorsGrantOn(String processKey) {
+        return authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .groupIdIn(OPERATORS).resourceType(PROCESS_DEFINITION).resourceId(processKey).singleResult();
     }
 
     private boolean allowed(String user, List<String> groups, Permission permission, Resource resource, String resourceId) {

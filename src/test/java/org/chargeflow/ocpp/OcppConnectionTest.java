@@ -1,10 +1,12 @@
 package org.chargeflow.ocpp;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.chargeflow.charger.ChargerRepository;
 import org.chargeflow.events.ChargerEvents;
 import org.chargeflow.support.IntegrationTest;
 import org.chargeflow.support.RecordedEvents;
 import org.chargeflow.support.SimulatedCharger;
+import org.chargeflow.support.SimulatedCharger.Payloads;
 import org.chargeflow.support.TestChargers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -14,7 +16,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Objects;
 
 
@@ -130,4 +134,28 @@ class OcppConnectionTest {
         }
     }
 
+    /**
+     * A charger that does not wait for each answer still gets them in the order it sent the calls: one that
+     * waits for nothing (Heartbeat, a bad frame) or only for its writes (StatusNotification, MeterValues) never
+     * overtakes one before it that reads the database (Authorize, StartTransaction).
+     */
+    @Test
+    void callsSentWithoutWaitingAreAnsweredInTheOrderSent() {
+        try (SimulatedCharger charger = chargers.connectBooted("ORDER")) {
+            Instant now = Instant.now();
+            List<CompletableFuture<JsonNode>> answers = new ArrayList<>();
+            for (int round = 0; round < 3; round++) { // 18 calls: fewer than may wait (chargeflow.ocpp.max-pending-inbound)
+                answers.add(charger.callAsync("Authorize", Payloads.authorize("ORDER-TAG")));
+                answers.add(charger.callAsync("Heartbeat", Payloads.heartbeat()));
+                answers.add(charger.callAsync("StatusNotification", Payloads.statusNotification(1, "Available", now)));
+                answers.add(charger.callAsync("StartTransaction", Payloads.startTransaction(1, "ORDER-TAG", round, now)));
+                answers.add(charger.callAsync("MeterValues", Payloads.meterValues(1, null, round, 0, now)));
+                answers.add(charger.callAsync("Heartbeat", "[]"));
+            }
+            List<String> sent = answers.stream().map(CompletableFuture::join).map(frame -> frame.get(1).asText()).toList();
+
+            assertThat(charger.answersReceived()).endsWith(sent.toArray(String[]::new));
+            assertThat(answers.get(answers.size() - 1).join().get(0).asInt()).as("the bad Heartbeat's CALLERROR").isEqualTo(4);
+        }
+    }
 }

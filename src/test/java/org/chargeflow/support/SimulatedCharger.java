@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +56,7 @@ public final class SimulatedCharger implements AutoCloseable {
     private final Map<String, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final BlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
+    private final List<String> answersReceived = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final Object sendLock = new Object();
     private volatile Duration timeout = DEFAULT_TIMEOUT;
@@ -308,6 +310,11 @@ public final class SimulatedCharger implements AutoCloseable {
     // ---------------------------------------------------------------- calls from the server
 
     /** Every CALL frame the server sent, in arrival order, until {@link #awaitCall} takes it out. */
+    /** The message ids of the CALLRESULTs and CALLERRORs received, in the order they arrived. */
+    public List<String> answersReceived() {
+        return List.copyOf(answersReceived);
+    }
+
     public BlockingQueue<JsonNode> inbox() {
         return inbox;
     }
@@ -371,6 +378,7 @@ public final class SimulatedCharger implements AutoCloseable {
         int type = frame.path(0).asInt();
         String messageId = frame.path(1).asText();
         if (type == CALL_RESULT || type == CALL_ERROR) {
+            answersReceived.add(messageId);
             CompletableFuture<JsonNode> answer = pending.get(messageId);
             if (answer != null) {
                 answer.complete(frame);

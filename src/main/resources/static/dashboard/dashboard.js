@@ -15,6 +15,7 @@
   let totals = null;
   let selected = null; // the charger id the panel shows
   let opener = null;   // the button that opened the panel, to return focus to
+  let readOnlyBecause = null; // set for a user who may not change anything (an analyst)
 
   const $ = (id) => document.getElementById(id);
 
@@ -302,9 +303,25 @@
     if (button.dataset.busy) {
       return;
     }
-    button.disabled = blockedBecause != null;
-    button.title = blockedBecause || '';
-    $(name + '-why').textContent = blockedBecause || '';
+    const why = readOnlyBecause || blockedBecause;
+    button.disabled = why != null;
+    button.title = why || '';
+    $(name + '-why').textContent = why || '';
+  }
+
+  /** An analyst watches: the panel shows what an operator could do, with every action inactive. */
+  async function loadUser() {
+    try {
+      const response = await fetch(API + '/me', {credentials: 'same-origin', headers: {'Accept': 'application/json'}});
+      if (response.ok) {
+        const user = await response.json();
+        readOnlyBecause = user.mayChange ? null
+          : 'Your account (' + user.id + ') may only watch: starting, stopping and resetting need the operators group';
+        renderPanel();
+      }
+    } catch (unreachable) {
+      // The stream reports a server that cannot be reached.
+    }
   }
 
   async function act(name, busyText, request) {
@@ -421,4 +438,5 @@
 
   wirePanel();
   connect();
+  loadUser();
 }());

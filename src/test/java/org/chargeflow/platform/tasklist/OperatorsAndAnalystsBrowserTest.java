@@ -26,11 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.chargeflow.platform.security.Roles.ANALYSTS;
 import static org.chargeflow.platform.security.Roles.OPERATORS;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 
 /**
  * The web apps as their users meet them, with a session running on a simulated charger: an operator
  * (not an administrator) finds it in Tasklist's "Charging sessions" filter and stops it; an analyst
- * follows it in Cockpit and may not start anything. Both see ChargeFlow, not Camunda's banner.
+ * follows it in Cockpit and on the dashboard and may not start or stop anything. Both see ChargeFlow, not Camunda's banner.
  */
 @IntegrationTest
 class OperatorsAndAnalystsBrowserTest {
@@ -81,7 +82,7 @@ class OperatorsAndAnalystsBrowserTest {
                     analyst.basic(), start);
             assertThat(analystStart.statusCode()).as(analystStart.body()).isEqualTo(403);
 
-            analystWatchesTheSessionInCockpit(analyst, processInstanceId, charger.id());
+            analystWatchesTheSession(analyst, processInstanceId, charger.id());
             operatorStopsTheSessionInTasklist(operator, charger.id());
 
             assertThat(charger.awaitCall("RemoteStopTransaction", WAIT).at("/3/transactionId").asInt()).isEqualTo(tx);
@@ -91,7 +92,7 @@ class OperatorsAndAnalystsBrowserTest {
         }
     }
 
-    private void analystWatchesTheSessionInCockpit(Login analyst, String processInstanceId, String chargerId) {
+    private void analystWatchesTheSession(Login analyst, String processInstanceId, String chargerId) {
         try (Browser browser = Browser.open()) {
             try {
                 browser.go(chargers.http().url("/camunda/app/cockpit/default/#/process-instance/" + processInstanceId + "/runtime"));
@@ -103,8 +104,17 @@ class OperatorsAndAnalystsBrowserTest {
                 assertThat(browser.isShown(EOL_BANNER)).as("end-of-life banner").isFalse();
                 assertThat(browser.pageText()).contains("Charging session");
                 browser.screenshot(SCREENSHOTS.resolve("cockpit-charging-session.png"));
+
+                // The same login on the dashboard: the charging connector's panel, every action inactive.
+                browser.go(chargers.http().url("/dashboard/"));
+                By manage = By.xpath("//article[@data-charger-id='" + chargerId + "']//button[contains(@class, 'manage')]");
+                browser.scrollTo(manage);
+                browser.click(manage);
+                browser.until(textToBePresentInElementLocated(By.id("stop-why"), "may only watch"));
+                assertThat(browser.visible(By.id("stop")).isEnabled()).isFalse();
+                assertThat(browser.visible(By.id("reset")).isEnabled()).isFalse();
             } catch (RuntimeException | AssertionError e) {
-                browser.saveFailure(FAILURES.resolve("analystWatchesTheSessionInCockpit"));
+                browser.saveFailure(FAILURES.resolve("analystWatchesTheSession"));
                 throw e;
             }
         }

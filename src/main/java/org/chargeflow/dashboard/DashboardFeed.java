@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -61,8 +60,8 @@ class DashboardFeed implements SmartLifecycle {
     private final ChargerConnections connections;
     private final ObjectMapper json;
     private final Clock clock;
-    /** "Today" for the totals: the server's time zone. */
-    private final ZoneId zone = ZoneId.systemDefault();
+    /** "Today" for the totals of chargers without a location. */
+    private final ZoneId serverZone = ZoneId.systemDefault();
     private final Set<String> changedChargers = ConcurrentHashMap.newKeySet();
     private final Set<Long> changedSessions = ConcurrentHashMap.newKeySet();
     private final Queue<SseEmitter> joining = new ConcurrentLinkedQueue<>();
@@ -135,9 +134,8 @@ class DashboardFeed implements SmartLifecycle {
             if (!chargerIds.isEmpty()) {
                 broadcast("chargers", new Changes(widgets(repository.chargers(chargerIds))));
             }
-            LocalDate today = LocalDate.now(clock.withZone(zone));
-            if (lastTotals == null || !sessionIds.isEmpty() || !lastTotals.day().equals(today)) {
-                Totals totals = repository.totals(today, zone);
+            if (lastTotals == null || !sessionIds.isEmpty() || !clock.instant().isBefore(lastTotals.validUntil())) {
+                Totals totals = repository.totals(clock.instant(), serverZone);
                 if (!totals.equals(lastTotals)) {
                     lastTotals = totals;
                     broadcast("totals", totals);
@@ -148,7 +146,7 @@ class DashboardFeed implements SmartLifecycle {
             }
         }
         if (!newViewers.isEmpty()) {
-            lastTotals = repository.totals(LocalDate.now(clock.withZone(zone)), zone);
+            lastTotals = repository.totals(clock.instant(), serverZone);
             String snapshot = write(new Snapshot(widgets(repository.all()), lastTotals));
             for (SseEmitter viewer : newViewers) {
                 if (send(viewer, SseEmitter.event().name("snapshot").data(snapshot))) {

@@ -10,16 +10,19 @@ import org.springframework.stereotype.Repository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -67,21 +70,47 @@ class DashboardRepository {
                         .query(String.class).list()));
     }
 
-    /** Counted on the day the session was requested (its index), for the sessions that started charging. */
-    Totals totals(LocalDate day, ZoneId zone) {
-        return new Totals(day, jdbc.sql("""
-                        SELECT c.location_id, COUNT(*) AS sessions,
-                               SUM(COALESCE(s.energy_wh, GREATEST(0, s.last_energy_wh - s.meter_start_wh), 0)) AS energy_wh
-                        FROM charging_session s
-                        LEFT JOIN charger c ON c.id = s.charger_id
-                        WHERE s.requested_at >= ? AND s.requested_at < ? AND s.started_at IS NOT NULL
-                        GROUP BY c.location_id
-                        ORDER BY c.location_id""")
-                .params(Timestamp.from(day.atStartOfDay(zone).toInstant()),
-                        Timestamp.from(day.plusDays(1).atStartOfDay(zone).toInstant()))
-                .query((rs, n) -> new Totals.AtLocation(rs.getObject("location_id", Long.class), rs.getLong("sessions"),
-                        rs.getDouble("energy_wh") / 1000))
-                .list());
+    /**
+     * Today's totals, "today" being the local day at each location (the server's for chargers without one):
+     * one query per time zone in use, each counted on the day the session was requested (its index), for the
+     * sessions that started charging.
+     */
+    Totals totals(Instant now, ZoneId serverZone) {
+        Set<String> zones = new TreeSet<>(jdbc.sql("SELECT DISTINCT time_zone FROM location").query(String.class).list());
+        zones.add(serverZone.getId());
+        List<Totals.AtLocation> locations = new ArrayList<>();
+        Instant validUntil = Instant.MAX;
+        for (String zoneId : zones) {
+            ZoneId zone = knownOr(zoneId, serverZone);
+            LocalDate today = LocalDate.ofInstant(now, zone);
+            Instant midnight = today.atStartOfDay(zone).toInstant();
+            Instant nextMidnight = today.plusDays(1).atStartOfDay(zone).toInstant();
+            locations.addAll(jdbc.sql("""
+                            SELECT c.location_id, COUNT(*) AS sessions,
+                                   SUM(COALESCE(s.energy_wh, GREATEST(0, s.last_energy_wh - s.meter_start_wh), 0)) AS energy_wh
+                            FROM charging_session s
+                            LEFT JOIN charger c ON c.id = s.charger_id
+                            LEFT JOIN location l ON l.id = c.location_id
+                            WHERE s.requested_at >= ? AND s.requested_at < ? AND s.started_at IS NOT NULL
+                              AND COALESCE(l.time_zone, ?) = ?
+                            GROUP BY c.location_id""")
+                    .params(Timestamp.from(midnight), Timestamp.from(nextMidnight), serverZone.getId(), zoneId)
+                    .query((rs, n) -> new Totals.AtLocation(rs.getObject("location_id", Long.class),
+                            rs.getLong("sessions"), rs.getDouble("energy_wh") / 1000))
+                    .list());
+            validUntil = nextMidnight.isBefore(validUntil) ? nextMidnight : validUntil;
+        }
+        locations.sort(Comparator.comparing(Totals.AtLocation::locationId, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return new Totals(validUntil, List.copyOf(locations));
+    }
+
+    /** A zone this Java no longer knows (its rules changed since the location was saved) counts as the server's. */
+    private static ZoneId knownOr(String zoneId, ZoneId fallback) {
+        try {
+            return ZoneId.of(zoneId);
+        } catch (DateTimeException unknown) {
+            return fallback;
+        }
     }
 
     /** One row per connector and active session: folded into one snapshot per charger, in charger id order. */

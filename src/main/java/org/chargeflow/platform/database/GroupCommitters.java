@@ -13,11 +13,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Two group committers. The primary one stores what chargers report, and chargers wait for it before
- * they are answered. Writes that no charger waits for go through the background one: charging sessions'
- * latest readings, whose rows are also locked by engine transactions (a session starting or stopping),
- * and chargers' last-seen times, thousands of rows at a time. Waiting for those locks, or behind those
- * rows, must never delay a charger's answer.
+ * Three group committers. The primary one stores what chargers report, and chargers wait for it before
+ * they are answered. Two more take writes no charger waits for, each on its own so that neither holds up
+ * the other: charging sessions' latest readings, whose rows are also locked by engine transactions (a
+ * session starting or stopping), and chargers' last-seen times, thousands of rows at a time. A last-seen
+ * transaction locks charger rows that the primary committer's writes need (directly, or through the
+ * foreign keys of connector and transaction rows), so it must never sit waiting for an engine's lock.
  *
  * <p>The committers write over connections of their own that stay out of auto-commit: a batch then
  * costs its statements and one COMMIT, not two more round trips to switch auto-commit off and on.
@@ -40,8 +41,8 @@ class GroupCommitters {
         application.copyStateTo(config);
         config.setPoolName("group-committers");
         config.setAutoCommit(false);
-        config.setMaximumPoolSize(2); // one connection per committer
-        config.setMinimumIdle(2);
+        config.setMaximumPoolSize(3); // one connection per committer
+        config.setMinimumIdle(3);
         // A batch waiting for a row lock holds up every write behind it, and shutdown waits for the
         // queue: give up after seconds (the batch is then retried write by write), not InnoDB's 50 s.
         config.setConnectionInitSql("SET SESSION innodb_lock_wait_timeout = " + LOCK_WAIT_SECONDS);
@@ -61,10 +62,16 @@ class GroupCommitters {
         return new GroupCommitter("group-committer", connections.pool(), afterCommitThreads);
     }
 
-    @Bean(GroupCommitter.BACKGROUND)
-    GroupCommitter backgroundCommitter(CommitterConnections connections,
-                                       @Qualifier("afterCommitThreads") ExecutorService afterCommitThreads) {
-        return new GroupCommitter("background-committer", connections.pool(), afterCommitThreads);
+    @Bean(GroupCommitter.SESSION_READINGS)
+    GroupCommitter sessionReadingsCommitter(CommitterConnections connections,
+                                            @Qualifier("afterCommitThreads") ExecutorService afterCommitThreads) {
+        return new GroupCommitter("session-readings-committer", connections.pool(), afterCommitThreads);
+    }
+
+    @Bean(GroupCommitter.LAST_SEEN)
+    GroupCommitter lastSeenCommitter(CommitterConnections connections,
+                                     @Qualifier("afterCommitThreads") ExecutorService afterCommitThreads) {
+        return new GroupCommitter("last-seen-committer", connections.pool(), afterCommitThreads);
     }
 
     /** The committers' own pool; deliberately not a DataSource bean, which would replace the application's. */

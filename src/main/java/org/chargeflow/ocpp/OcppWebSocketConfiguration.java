@@ -40,7 +40,7 @@ class OcppWebSocketConfiguration implements WebSocketConfigurer {
      * frame. Text frames are decoded through it, though, in pieces of its size: as large as Tomcat's input buffer
      * (8 KB), text decodes as before, and each charger needs 56 KB less (560 MB less with 10,000 connected).
      */
-    static final int MAX_BINARY_FRAME_BYTES = 8192;
+    private static final int MAX_BINARY_FRAME_BYTES = 8192;
 
     /** A factory bean may be created before configuration properties are bound: read the limit directly. */
     @Bean

@@ -33,7 +33,8 @@ public class LatestReadings {
     private final ApplicationEventPublisher events;
     private final Map<Long, Reading> unwritten = new ConcurrentHashMap<>();
 
-    LatestReadings(@Qualifier(GroupCommitter.SESSION_READINGS) GroupCommitter committer, ApplicationEventPublisher events) {
+    LatestReadings(@Qualifier(GroupCommitter.SESSION_READINGS) GroupCommitter committer,
+                   ApplicationEventPublisher events) {
         this.committer = committer;
         this.events = events;
     }

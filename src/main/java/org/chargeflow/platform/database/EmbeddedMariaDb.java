@@ -153,7 +153,7 @@ final class EmbeddedMariaDb {
      * throw-away folder of its own: a project checked out under /tmp would lose its database at each restart.
      * The same folder spelled with a "." after the root is not taken for one.
      */
-    static File keptDataDir(Path dataDir) {
+    private static File keptDataDir(Path dataDir) {
         Path absolute = dataDir.toAbsolutePath();
         if (!absolute.toString().startsWith(System.getProperty("java.io.tmpdir"))) {
             return absolute.toFile();

@@ -39,6 +39,7 @@ final class ChargerConnection {
     private final Executor workers;
     private final ScheduledExecutorService timer;
     private final OcppProperties limits;
+    private final TextMessageParts incomingText;
 
     private volatile Instant lastSeen;
     private volatile boolean lastSeenStored = true;
@@ -59,6 +60,7 @@ final class ChargerConnection {
         this.workers = workers;
         this.timer = timer;
         this.limits = limits;
+        this.incomingText = new TextMessageParts(limits.maxFrameBytes());
         this.lastSeen = now;
         this.lastPing = now;
     }
@@ -69,6 +71,11 @@ final class ChargerConnection {
 
     String sessionId() {
         return session.getId();
+    }
+
+    /** Parts of the text message being received; only the WebSocket's reading thread touches them. */
+    TextMessageParts incomingText() {
+        return incomingText;
     }
 
     Duration heartbeatInterval() {

@@ -13,7 +13,8 @@ import java.time.Duration;
  * @param lastSeenInterval   how often connected chargers' last-seen times are stored (connecting and
  *                           disconnecting store the exact time at once)
  * @param callTimeout        how long a call to a charger may wait for its answer
- * @param maxFrameBytes      largest accepted text frame; a larger one closes the connection (1009)
+ * @param maxFrameBytes      largest accepted text message in characters (whole or in fragments); a larger one
+ *                           closes the connection (1009)
  * @param maxQueuedCalls     calls to one charger that may wait behind the one in flight
  * @param maxPendingInbound  calls from one charger that may wait to be processed
  * @param workerThreads      threads that process inbound messages (they may wait on the database)

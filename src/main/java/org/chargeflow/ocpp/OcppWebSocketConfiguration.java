@@ -35,20 +35,23 @@ class OcppWebSocketConfiguration implements WebSocketConfigurer {
     }
 
     /**
-     * Tomcat gives every connection a text and a binary message buffer of these sizes up front. OCPP-J sends text
-     * only, and a binary frame closes the connection whatever its size, so the binary buffer need not hold a whole
-     * frame. Text frames are decoded through it, though, in pieces of its size: as large as Tomcat's input buffer
-     * (8 KB), text decodes as before, and each charger needs 56 KB less (560 MB less with 10,000 connected).
+     * Tomcat gives every connection a text and a binary message buffer of these sizes up front, so they are small:
+     * with 10,000 chargers connected, each KB here is 10 MB of heap. A text message larger than its buffer reaches
+     * {@link OcppWebSocketHandler} in parts, which {@link TextMessageParts} joins up to the frame limit. OCPP-J sends
+     * no binary frames, and the first part of one closes the connection. Text frames are decoded through the binary
+     * buffer in pieces of its size, so it is as large as Tomcat's input buffer (8 KB) and the text buffer holds what
+     * one such piece decodes to.
      */
-    private static final int MAX_BINARY_FRAME_BYTES = 8192;
+    private static final int BINARY_BUFFER_BYTES = 8192;
+    private static final int TEXT_BUFFER_CHARS = 8192;
 
     /** A factory bean may be created before configuration properties are bound: read the limit directly. */
     @Bean
     static ServletServerContainerFactoryBean webSocketContainer(Environment environment) {
-        int maxFrameBytes = environment.getRequiredProperty("chargeflow.ocpp.max-frame-bytes", Integer.class);
+        int maxFrameChars = environment.getRequiredProperty("chargeflow.ocpp.max-frame-bytes", Integer.class);
         var container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize(maxFrameBytes);
-        container.setMaxBinaryMessageBufferSize(MAX_BINARY_FRAME_BYTES);
+        container.setMaxTextMessageBufferSize(Math.min(TEXT_BUFFER_CHARS, maxFrameChars));
+        container.setMaxBinaryMessageBufferSize(BINARY_BUFFER_BYTES);
         return container;
     }
 

@@ -73,11 +73,31 @@ class OcppWebSocketHandler extends TextWebSocketHandler implements SubProtocolCa
                 .thenRunAsync(() -> events.publishEvent(new ChargerEvents.Connected(charger.id(), now)), workers);
     }
 
+    /** Tomcat's text buffer is small (see {@link OcppWebSocketConfiguration}): larger messages come in parts. */
     @Override
-    protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+    public boolean supportsPartialMessages() {
+        return true;
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession session, TextMessage part) {
+        if (!session.isOpen()) {
+            return; // the rest of a message that closed the connection, or one sent while it was being replaced
+        }
         ChargerConnection connection = connection(session);
         connection.seen(clock.instant());
-        String text = message.getPayload();
+        TextMessageParts parts = connection.incomingText();
+        String payload = part.getPayload();
+        if (!parts.fits(payload.length())) {
+            log.warn("Charger {} sent a text message over {} characters: closing the connection", connection.chargerId(),
+                    parts.maxChars());
+            connection.close(CloseStatus.TOO_BIG_TO_PROCESS.withReason("Text message over " + parts.maxChars() + " characters"));
+            return;
+        }
+        String text = parts.add(payload, part.isLast());
+        if (text == null) {
+            return; // more parts to come
+        }
         boolean accepted = connection.processInOrder(() -> centralSystem.process(connection, text));
         if (!accepted) {
             centralSystem.refuseOverload(connection, text);

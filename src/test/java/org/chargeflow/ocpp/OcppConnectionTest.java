@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +38,8 @@ class OcppConnectionTest {
     ChargerConnections connections;
     @Autowired
     RecordedEvents events;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void registeredChargerConnectsWithOcpp16AndIsOnline() {
@@ -134,15 +137,49 @@ class OcppConnectionTest {
         }
     }
 
-    /** OCPP-J is text only: a binary frame closes the connection, small (1003, not accepted) or over 8 KB (1009, too big). */
+    /**
+     * Tomcat's text buffer per connection is 8 K characters: a message of up to the 64 K-character limit arrives in
+     * parts, or in WebSocket fragments when the charger splits it, and is stored exactly as sent. The data has
+     * two-byte characters, so parts also end in the middle of a character's bytes.
+     */
+    @Test
+    void messagesLargerThanTheBufferAreJoinedFromTheirParts() {
+        try (SimulatedCharger charger = chargers.connectBooted("LONG-MESSAGE")) {
+            String nearTheLimit = dataTransfer("ü".repeat(60_000));
+            String inFragments = dataTransfer("fragment-".repeat(3_000) + "é".repeat(9_000));
+
+            assertThat(charger.call("DataTransfer", nearTheLimit).get(2).get("status").asText()).isEqualTo("UnknownVendorId");
+            assertThat(charger.callInFragments("DataTransfer", inFragments, 7).get(2).get("status").asText())
+                    .isEqualTo("UnknownVendorId");
+            assertThat(charger.heartbeat().has("currentTime")).isTrue();
+
+            assertThat(jdbc.sql("SELECT payload FROM charger_event WHERE charger_id = ? ORDER BY id").param(charger.id())
+                    .query(String.class).list()).containsExactly(nearTheLimit, inFragments);
+        }
+    }
+
+    @Test
+    void oversizedMessagesInFragmentsCloseTheConnection() {
+        try (SimulatedCharger big = chargers.connectBooted("BIG-FRAGMENTS"); SimulatedCharger other = chargers.connectBooted("OTHER")) {
+            big.callInFragmentsNoReply("DataTransfer", dataTransfer("a".repeat(70_000)), 10);
+            assertThat(big.closed()).succeedsWithin(Duration.ofSeconds(5)).isEqualTo(1009);
+            assertThat(other.heartbeat().has("currentTime")).isTrue();
+        }
+    }
+
+    private static String dataTransfer(String data) {
+        return "{\"vendorId\":\"com.example\",\"data\":\"" + data + "\"}";
+    }
+
+    /** OCPP-J is text only: a binary frame closes the connection (1003, not accepted) however large it is. */
     @Test
     void binaryFramesCloseTheConnectionWithoutHarmingOthers() {
         try (SimulatedCharger small = chargers.connectBooted("BINARY"); SimulatedCharger large = chargers.connectBooted("BINARY-BIG");
              SimulatedCharger other = chargers.connectBooted("OTHER")) {
             small.sendBinaryNoReply(new byte[]{1, 2, 3});
-            large.sendBinaryNoReply(new byte[10_000]);
+            large.sendBinaryNoReply(new byte[100_000]);
             assertThat(small.closed()).succeedsWithin(Duration.ofSeconds(5)).isEqualTo(1003);
-            assertThat(large.closed()).succeedsWithin(Duration.ofSeconds(5)).isEqualTo(1009);
+            assertThat(large.closed()).succeedsWithin(Duration.ofSeconds(5)).isEqualTo(1003);
             assertThat(other.heartbeat().has("currentTime")).isTrue();
         }
     }

@@ -209,9 +209,7 @@ public final class SimulatedCharger implements AutoCloseable {
 
     private CompletableFuture<JsonNode> callAsync(String action, JsonNode payload) {
         String messageId = Long.toString(messageIds.incrementAndGet());
-        ArrayNode frame = JSON.createArrayNode().add(CALL).add(messageId).add(action);
-        frame.add(payload);
-        return expectAnswer(messageId, frame.toString());
+        return expectAnswer(messageId, callFrame(messageId, action, payload));
     }
 
     /**
@@ -227,7 +225,7 @@ public final class SimulatedCharger implements AutoCloseable {
      * (one that is too big, say), so a lost connection is no failure here: {@link #closed()} tells the test.
      */
     public void sendRawNoReply(String text) {
-        awaitWrittenOrClosed(send(text), "sending a raw frame");
+        awaitWrittenOrClosed(send(wholeText(text)), "sending a raw frame");
     }
 
     /** Sends a binary frame, which OCPP-J does not use, and waits until it is written (see {@link #sendRawNoReply}). */
@@ -244,14 +242,51 @@ public final class SimulatedCharger implements AutoCloseable {
         }), what);
     }
 
+    /**
+     * Sends a CALL as a text message in WebSocket fragments (a text frame and continuation frames), as a charger
+     * may send a long message, and returns the whole answer frame.
+     */
+    public JsonNode callInFragments(String action, String payloadJson, int fragments) {
+        String messageId = Long.toString(messageIds.incrementAndGet());
+        return await(expectAnswer(messageId, inFragments(callFrame(messageId, action, parse(payloadJson)), fragments)),
+                action + " in fragments");
+    }
+
+    /** Sends a CALL in WebSocket fragments and waits until it is written (see {@link #sendRawNoReply}). */
+    public void callInFragmentsNoReply(String action, String payloadJson, int fragments) {
+        String frame = callFrame(Long.toString(messageIds.incrementAndGet()), action, parse(payloadJson));
+        awaitWrittenOrClosed(send(inFragments(frame, fragments)), "sending " + action + " in fragments");
+    }
+
+    private static Function<WebSocket, CompletableFuture<WebSocket>> inFragments(String text, int fragments) {
+        int size = (text.length() + fragments - 1) / fragments;
+        return ws -> {
+            CompletableFuture<WebSocket> sent = CompletableFuture.completedFuture(ws);
+            for (int start = 0; start < text.length(); start += size) {
+                String fragment = text.substring(start, Math.min(text.length(), start + size));
+                boolean last = start + size >= text.length();
+                sent = sent.thenCompose(socket -> socket.sendText(fragment, last));
+            }
+            return sent;
+        };
+    }
+
+    private static String callFrame(String messageId, String action, JsonNode payload) {
+        return JSON.createArrayNode().add(CALL).add(messageId).add(action).add(payload).toString();
+    }
+
     private CompletableFuture<JsonNode> expectAnswer(String messageId, String frame) {
+        return expectAnswer(messageId, wholeText(frame));
+    }
+
+    private CompletableFuture<JsonNode> expectAnswer(String messageId, Function<WebSocket, CompletableFuture<WebSocket>> frames) {
         CompletableFuture<JsonNode> answer = new CompletableFuture<>();
         // Registered before sending: the answer may arrive before the send future completes.
         if (pending.putIfAbsent(messageId, answer) != null) {
             throw new IllegalStateException(id + " is already waiting for an answer with message id " + messageId);
         }
         answer.whenComplete((frameOrNull, failure) -> pending.remove(messageId, answer));
-        send(frame).whenComplete((sent, failure) -> {
+        send(frames).whenComplete((sent, failure) -> {
             if (failure != null) {
                 answer.completeExceptionally(failure);
             }
@@ -397,7 +432,7 @@ public final class SimulatedCharger implements AutoCloseable {
             // Answer before filing: whatever a test sends after awaitCall then reaches the server after the answer.
             String reply = answer(messageId, frame.get(2).asText(), frame.get(3));
             if (reply != null) {
-                send(reply);
+                send(wholeText(reply));
             }
             synchronized (inbox) {
                 inbox.add(frame);
@@ -496,8 +531,8 @@ public final class SimulatedCharger implements AutoCloseable {
         }
     }
 
-    private CompletableFuture<WebSocket> send(String text) {
-        return send(ws -> ws.sendText(text, true));
+    private static Function<WebSocket, CompletableFuture<WebSocket>> wholeText(String text) {
+        return ws -> ws.sendText(text, true);
     }
 
     /** One frame at a time: the JDK's WebSocket refuses a send while the previous one is being written. */

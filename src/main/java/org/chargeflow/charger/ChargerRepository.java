@@ -25,11 +25,10 @@ import java.util.concurrent.CompletableFuture;
 public class ChargerRepository {
 
     /** Never moves a last-seen time back: a disconnect may have stored a newer one meanwhile. */
-    private static final String TOUCH = "UPDATE charger SET last_seen = ? WHERE id = ? AND (last_seen IS NULL OR last_seen < ?)";
-    /**
-     * Short enough that a charger's own writes never wait long for its row's lock: going online or booting
-     * updates the row, a status or a transaction locks it through its foreign key.
-     */
+    private static final String SEEN = """
+            INSERT INTO charger_presence (charger_id, last_seen) VALUES (?, ?)
+            ON DUPLICATE KEY UPDATE last_seen = GREATEST(last_seen, VALUES(last_seen))""";
+    /** Short enough that a connecting charger, whose time goes through the same committer, never waits long. */
     static final int LAST_SEEN_ROWS_PER_TRANSACTION = 200;
 
     private final JdbcClient jdbc;
@@ -80,6 +79,7 @@ public class ChargerRepository {
 
     /** Deletes a charger with its connectors; false when it does not exist. */
     public boolean delete(String id) {
+        jdbc.sql("DELETE FROM charger_presence WHERE charger_id = ?").param(id).update();
         return jdbc.sql("DELETE FROM charger WHERE id = ?").param(id).update() == 1;
     }
 
@@ -127,7 +127,7 @@ public class ChargerRepository {
     private static final String SELECT_CHARGER = """
             SELECT id, name, location_id, max_power_kw, vendor, model, charge_point_serial, firmware_version, online,
                    last_seen, last_boot, heartbeat_interval_s, firmware_status, diagnostics_status
-            FROM charger""";
+            FROM charger LEFT JOIN charger_presence ON charger_id = id""";
     private static final String SELECT_CONNECTOR = """
             SELECT charger_id, connector_id, status, error_code, info, vendor_id, vendor_error_code, status_at, max_power_kw
             FROM connector""";
@@ -152,36 +152,40 @@ public class ChargerRepository {
     }
 
     public CompletableFuture<Void> recordBoot(String id, BootInfo boot, Instant at) {
-        return committer.submit("""
+        return CompletableFuture.allOf(committer.submit("""
                         UPDATE charger SET vendor = ?, model = ?, charge_point_serial = ?, charge_box_serial = ?,
                                firmware_version = ?, iccid = ?, imsi = ?, meter_type = ?, meter_serial = ?,
-                               last_boot = ?, last_seen = ?, online = TRUE
+                               last_boot = ?, online = TRUE
                         WHERE id = ?""",
                 boot.vendor(), boot.model(), boot.chargePointSerial(), boot.chargeBoxSerial(),
                 boot.firmwareVersion(), boot.iccid(), boot.imsi(), boot.meterType(), boot.meterSerial(),
-                Timestamp.from(at), Timestamp.from(at), id);
+                Timestamp.from(at), id), seen(id, at));
     }
 
     public CompletableFuture<Void> setOnline(String id, boolean online, Instant at) {
-        return committer.submit("UPDATE charger SET online = ?, last_seen = ? WHERE id = ?", online, Timestamp.from(at), id);
+        return CompletableFuture.allOf(committer.submit("UPDATE charger SET online = ? WHERE id = ?", online, id), seen(id, at));
+    }
+
+    private CompletableFuture<Void> seen(String id, Instant at) {
+        return lastSeenCommitter.submit(SEEN, id, Timestamp.from(at));
     }
 
     /**
      * Stores last-seen times collected in memory. With thousands of chargers connected these are thousands of
      * rows, which no charger waits for: they go through a committer of their own, in transactions of a few
      * hundred rows each, the next one submitted once the one before is done (submitted together, the committer
-     * would join them into one long transaction). The rows go in charger id order, so that two of these
-     * transactions never lock the same rows in opposite orders.
+     * would join them into one long transaction, which a connecting charger's time would wait behind). The rows
+     * go in charger id order, so that two nodes' transactions never lock the same rows in opposite orders.
      */
     public CompletableFuture<Void> touch(Map<String, Instant> lastSeen) {
         List<Object[]> rows = new ArrayList<>(lastSeen.size());
-        new TreeMap<>(lastSeen).forEach((id, at) -> rows.add(new Object[]{Timestamp.from(at), id, Timestamp.from(at)}));
+        new TreeMap<>(lastSeen).forEach((id, at) -> rows.add(new Object[]{id, Timestamp.from(at)}));
         List<CompletableFuture<Void>> transactions = new ArrayList<>();
         CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
         for (int from = 0; from < rows.size(); from += LAST_SEEN_ROWS_PER_TRANSACTION) {
             List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + LAST_SEEN_ROWS_PER_TRANSACTION));
-            // A failed transaction (say, a lock wait given up) must not keep the later ones from being written.
-            previous = previous.handle((ok, failed) -> chunk).thenCompose(next -> lastSeenCommitter.submit(TOUCH, next));
+            // A failed transaction (say, a lost database connection) must not keep the later ones from being written.
+            previous = previous.handle((ok, failed) -> chunk).thenCompose(next -> lastSeenCommitter.submit(SEEN, next));
             transactions.add(previous);
         }
         return CompletableFuture.allOf(transactions.toArray(CompletableFuture[]::new));

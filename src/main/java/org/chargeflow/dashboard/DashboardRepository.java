@@ -35,11 +35,12 @@ class DashboardRepository {
     private static final int MAX_IDS_PER_QUERY = 500;
     private static final List<String> ACTIVE_STATES = SessionState.ACTIVE.stream().map(Enum::name).toList();
     private static final String SELECT = """
-            SELECT c.id, c.name, c.location_id, l.name AS location_name, c.last_seen,
+            SELECT c.id, c.name, c.location_id, l.name AS location_name, p.last_seen,
                    k.connector_id, k.status, k.error_code, k.info, k.vendor_id, k.vendor_error_code, k.status_at,
                    k.max_power_kw, s.id AS session_id, s.state, s.description, s.started_by, s.power_cap_kw,
                    s.energy_cap_kwh, s.started_at, s.meter_start_wh, s.last_energy_wh, s.last_power_w, s.energy_wh
             FROM charger c
+            LEFT JOIN charger_presence p ON p.charger_id = c.id
             LEFT JOIN location l ON l.id = c.location_id
             LEFT JOIN connector k ON k.charger_id = c.id
             LEFT JOIN charging_session s ON s.charger_id = k.charger_id AND s.connector_id = k.connector_id

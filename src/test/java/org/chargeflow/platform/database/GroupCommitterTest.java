@@ -132,7 +132,7 @@ class GroupCommitterTest {
     void theTableOfAStatementIsReadFromIt() {
         assertThat(GroupCommitter.tableWritten("\n  insert into `Meter_Value` (a) values (?)"))
                 .isEqualTo("meter_value");
-        assertThat(GroupCommitter.tableWritten("UPDATE charger SET last_seen = ? WHERE id = ?")).isEqualTo("charger");
+        assertThat(GroupCommitter.tableWritten("UPDATE charger SET online = ? WHERE id = ?")).isEqualTo("charger");
         assertThat(GroupCommitter.tableWritten("DELETE FROM connector WHERE charger_id = ?")).isEqualTo("connector");
         assertThatThrownBy(() -> GroupCommitter.tableWritten("SELECT 1")).isInstanceOf(IllegalArgumentException.class);
     }

@@ -81,14 +81,15 @@ class OcppWebSocketHandler extends TextWebSocketHandler implements SubProtocolCa
 
     @Override
     protected void handleTextMessage(WebSocketSession session, TextMessage part) {
-        if (!session.isOpen()) {
-            return; // the rest of a message that closed the connection, or one sent while it was being replaced
-        }
         ChargerConnection connection = connection(session);
         connection.seen(clock.instant());
         TextMessageParts parts = connection.incomingText();
+        if (parts.refused()) {
+            return; // the rest of a message over the limit: the connection is closing
+        }
         String payload = part.getPayload();
         if (!parts.fits(payload.length())) {
+            parts.refuse();
             log.warn("Charger {} sent a text message over {} characters: closing the connection", connection.chargerId(),
                     parts.maxChars());
             connection.close(CloseStatus.TOO_BIG_TO_PROCESS.withReason("Text message over " + parts.maxChars() + " characters"));

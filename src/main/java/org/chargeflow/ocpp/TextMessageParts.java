@@ -10,6 +10,7 @@ final class TextMessageParts {
 
     private final int maxChars;
     private StringBuilder incomplete;
+    private boolean refused;
 
     TextMessageParts(int maxChars) {
         this.maxChars = maxChars;
@@ -22,6 +23,16 @@ final class TextMessageParts {
     /** Whether a next part of this length keeps the message within the limit. */
     boolean fits(int partLength) {
         return (incomplete == null ? 0 : incomplete.length()) + partLength <= maxChars;
+    }
+
+    /** A message went over the limit, and the connection is being closed: every part from now on is dropped. */
+    void refuse() {
+        refused = true;
+        incomplete = null;
+    }
+
+    boolean refused() {
+        return refused;
     }
 
     /** Adds the next part ({@link #fits} it first); returns the whole message after its last part, else null. */

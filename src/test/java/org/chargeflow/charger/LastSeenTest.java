@@ -53,7 +53,6 @@ class LastSeenTest {
     @AfterEach
     void removeChargers() {
         jdbc.update("DELETE FROM charger_presence WHERE charger_id LIKE 'LASTSEEN-%'");
-        jdbc.update("DELETE FROM connector WHERE charger_id LIKE 'LASTSEEN-%'");
         jdbc.update("DELETE FROM charger WHERE id LIKE 'LASTSEEN-%'");
     }
 

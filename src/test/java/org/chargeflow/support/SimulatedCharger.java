@@ -208,7 +208,7 @@ public final class SimulatedCharger implements AutoCloseable {
     }
 
     private CompletableFuture<JsonNode> callAsync(String action, JsonNode payload) {
-        String messageId = Long.toString(messageIds.incrementAndGet());
+        String messageId = nextMessageId();
         return expectAnswer(messageId, callFrame(messageId, action, payload));
     }
 
@@ -247,14 +247,14 @@ public final class SimulatedCharger implements AutoCloseable {
      * may send a long message, and returns the whole answer frame.
      */
     public JsonNode callInFragments(String action, String payloadJson, int fragments) {
-        String messageId = Long.toString(messageIds.incrementAndGet());
+        String messageId = nextMessageId();
         return await(expectAnswer(messageId, inFragments(callFrame(messageId, action, parse(payloadJson)), fragments)),
                 action + " in fragments");
     }
 
     /** Sends a CALL in WebSocket fragments and waits until it is written (see {@link #sendRawNoReply}). */
     public void callInFragmentsNoReply(String action, String payloadJson, int fragments) {
-        String frame = callFrame(Long.toString(messageIds.incrementAndGet()), action, parse(payloadJson));
+        String frame = callFrame(nextMessageId(), action, parse(payloadJson));
         awaitWrittenOrClosed(send(inFragments(frame, fragments)), "sending " + action + " in fragments");
     }
 
@@ -269,6 +269,10 @@ public final class SimulatedCharger implements AutoCloseable {
             }
             return sent;
         };
+    }
+
+    private String nextMessageId() {
+        return Long.toString(messageIds.incrementAndGet());
     }
 
     private static String callFrame(String messageId, String action, JsonNode payload) {

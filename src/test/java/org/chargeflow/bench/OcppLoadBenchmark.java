@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -307,6 +308,10 @@ public final class OcppLoadBenchmark {
         ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("bench-pacer-"));
         long start = System.nanoTime();
         measuredFromNanos = start + TimeUnit.SECONDS.toNanos(options.warmupSeconds());
+        // While it runs, so that a profiler or the database's counters can be pointed at the measured part.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        System.out.printf("load from %s: %d s of warm-up, measured from %s for %d s%n",
+                now, options.warmupSeconds(), now.plusSeconds(options.warmupSeconds()), options.durationSeconds());
         // Every millisecond, send whatever the schedule says is due by now: a late tick catches up at once.
         pacer.scheduleAtFixedRate(() -> {
             try {

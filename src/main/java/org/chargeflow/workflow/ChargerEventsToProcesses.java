@@ -30,7 +30,8 @@ import static org.chargeflow.workflow.SessionVariables.*;
  * Turns what chargers report into BPMN messages for the sessions and resets waiting on them, in
  * {@link ChargerLanes} (never on the thread that answers the charger). Only what changes a session's
  * course wakes the engine; meter values update the session row (through {@link LatestReadings}), and the
- * Charging task's variables about every {@code chargeflow.session.monitor-refresh} (see {@link Charging#refreshDue}).
+ * Charging task's variables (through {@link LiveFigures}) about every {@code chargeflow.session.monitor-refresh}
+ * (see {@link Charging#refreshDue}).
  */
 @Component
 class ChargerEventsToProcesses {
@@ -40,6 +41,7 @@ class ChargerEventsToProcesses {
 
     private final SessionRepository sessions;
     private final LatestReadings latestReadings;
+    private final LiveFigures liveFigures;
     private final ProcessMessages messages;
     private final RuntimeService runtime;
     private final SessionProperties properties;
@@ -48,11 +50,12 @@ class ChargerEventsToProcesses {
     private final TransactionTemplate transactions;
     private final ConnectorsInTransaction<Charging> inTransaction = new ConnectorsInTransaction<>();
 
-    ChargerEventsToProcesses(SessionRepository sessions, LatestReadings latestReadings, ProcessMessages messages,
+    ChargerEventsToProcesses(SessionRepository sessions, LatestReadings latestReadings, LiveFigures liveFigures, ProcessMessages messages,
                              RuntimeService runtime, SessionProperties properties, Clock clock, ChargerLanes lanes,
                              TransactionTemplate transactions) {
         this.sessions = sessions;
         this.latestReadings = latestReadings;
+        this.liveFigures = liveFigures;
         this.messages = messages;
         this.runtime = runtime;
         this.properties = properties;
@@ -141,7 +144,8 @@ class ChargerEventsToProcesses {
 
     /**
      * Meter values come often: the session's fixed facts are read once per transaction, and the row is read
-     * again (to see that it still charges) only when the engine is to be told something.
+     * again (to see that it still charges) only when its energy target is reached. The task's figures go to
+     * {@link LiveFigures}, which writes many sessions' at once.
      */
     private void meterReadings(ChargerEvents.MeterReadings e) {
         if (e.transactionId() == null) {
@@ -159,24 +163,19 @@ class ChargerEventsToProcesses {
         }
         latestReadings.record(known.session.id(), e.energyWh(), e.powerW(), e.at());
         boolean targetDue = !known.targetSignalled && e.energyWh() != null && targetReached(known.session, e.energyWh());
-        if (!targetDue && !known.refreshDue(clock.instant(), properties.monitorRefresh())) {
-            return;
-        }
-        Optional<ChargingSession> current = justRead.isPresent() ? justRead : chargingSession(e.chargerId(), e.transactionId());
-        if (current.isEmpty()) {
-            inTransaction.stopped(e.chargerId(), e.transactionId());
-            return;
-        }
-        ChargingSession s = current.get();
-        double delivered = e.energyWh() == null || s.meterStartWh() == null ? s.deliveredWh()
-                : Math.max(0, e.energyWh() - s.meterStartWh());
         if (targetDue) {
-            Map<String, Object> variables = progress(s, delivered, e);
+            Optional<ChargingSession> current = justRead.isPresent() ? justRead : chargingSession(e.chargerId(), e.transactionId());
+            if (current.isEmpty()) {
+                inTransaction.stopped(e.chargerId(), e.transactionId());
+                return;
+            }
+            Map<String, Object> variables = figures(current.get(), e);
             variables.put(STOP_REASON, "Energy target reached");
             // Not waiting right now (e.g. the charger is away): try again with the next reading.
-            known.targetSignalled = messages.deliver(s.processInstanceId(), "EnergyTargetReached", variables);
-        } else {
-            runtime.setVariables(s.processInstanceId(), progress(s, delivered, e));
+            known.targetSignalled = messages.deliver(current.get().processInstanceId(), "EnergyTargetReached", variables);
+        } else if (known.refreshDue(clock.instant(), properties.monitorRefresh())) {
+            // The figures need only the transaction's fixed facts; a process that has ended meanwhile is skipped.
+            liveFigures.show(known.session.processInstanceId(), figures(known.session, e));
         }
     }
 
@@ -191,17 +190,21 @@ class ChargerEventsToProcesses {
                 && energyRegisterWh - s.meterStartWh() >= s.energyCapKwh().doubleValue() * 1000 * TARGET_SHARE;
     }
 
-    private Map<String, Object> progress(ChargingSession s, double deliveredWh, ChargerEvents.MeterReadings e) {
+    /** A reading without the energy register keeps the energy and progress shown before. */
+    private Map<String, Object> figures(ChargingSession s, ChargerEvents.MeterReadings e) {
         Map<String, Object> variables = new HashMap<>();
-        variables.put(LIVE_ENERGY_KWH, Math.round(deliveredWh) / 1000.0);
+        if (e.energyWh() != null && s.meterStartWh() != null) {
+            double deliveredWh = Math.max(0, e.energyWh() - s.meterStartWh());
+            variables.put(LIVE_ENERGY_KWH, Math.round(deliveredWh) / 1000.0);
+            if (s.energyCapKwh() != null) {
+                variables.put(LIVE_PROGRESS_PERCENT, Math.min(100, Math.round(deliveredWh / (s.energyCapKwh().doubleValue() * 10))));
+            }
+        }
         if (e.powerW() != null) {
             variables.put(LIVE_POWER_KW, Math.round(e.powerW() / 100) / 10.0);
         }
         if (s.startedAt() != null) {
             variables.put(LIVE_MINUTES, Duration.between(s.startedAt(), e.at()).toMinutes());
-        }
-        if (s.energyCapKwh() != null) {
-            variables.put(LIVE_PROGRESS_PERCENT, Math.min(100, Math.round(deliveredWh / (s.energyCapKwh().doubleValue() * 10))));
         }
         variables.put(LIVE_READING_AT, Date.from(e.at()));
         return variables;

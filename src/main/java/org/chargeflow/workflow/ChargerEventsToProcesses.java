@@ -15,6 +15,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -99,7 +100,7 @@ class ChargerEventsToProcesses {
             // the lane's next attempt does not take this start for a resent one.
             transactions.executeWithoutResult(tx -> {
                 sessions.started(s.id(), e.transactionId(), e.meterStartWh(), e.at());
-                if (!messages.deliver(s.processInstanceId(), "TransactionStarted", started(e))) {
+                if (!messages.deliver(s.processInstanceId(), "TransactionStarted", started(e, s.energyCapKwh()))) {
                     // The session gave up waiting (its start timed out) a moment ago: it stays closed.
                     log.warn("Session {} no longer waits for a start; transaction {} of {} is left without a session",
                             s.id(), e.transactionId(), e.chargerId());
@@ -118,7 +119,7 @@ class ChargerEventsToProcesses {
     private void startChargerSession(ChargerEvents.TransactionStarted e) {
         String description = "Started at the charger with id tag " + e.idTag();
         long id = sessions.createStarted(e.chargerId(), e.connectorId(), description, e.transactionId(), e.meterStartWh(), e.at());
-        Map<String, Object> variables = started(e);
+        Map<String, Object> variables = started(e, null);
         variables.put(CHARGER_ID, e.chargerId());
         variables.put(CONNECTOR_ID, e.connectorId());
         variables.put(SESSION_ID, id);
@@ -130,10 +131,20 @@ class ChargerEventsToProcesses {
         sessions.attach(id, processInstanceId, e.idTag());
     }
 
-    /** Live readings appear with the first meter values; the start time is on the session row. */
-    private Map<String, Object> started(ChargerEvents.TransactionStarted e) {
+    /**
+     * The task's figures start at nothing delivered yet: {@link LiveFigures} then only ever updates them (see
+     * there why it must not insert them). The start time itself is on the session row.
+     */
+    private static Map<String, Object> started(ChargerEvents.TransactionStarted e, BigDecimal energyCapKwh) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(TRANSACTION_ID, e.transactionId());
+        variables.put(LIVE_ENERGY_KWH, 0.0);
+        variables.put(LIVE_POWER_KW, 0.0);
+        variables.put(LIVE_MINUTES, 0L);
+        if (energyCapKwh != null) {
+            variables.put(LIVE_PROGRESS_PERCENT, 0L);
+        }
+        variables.put(LIVE_READING_AT, Date.from(e.at()));
         return variables;
     }
 

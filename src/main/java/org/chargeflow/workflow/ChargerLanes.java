@@ -30,7 +30,7 @@ import java.util.concurrent.TimeoutException;
  * one after another, in the order they were published. At shutdown, what is queued is finished first.
  * <p>
  * Work that fails for a passing reason (another transaction changed the same process at the same time, a
- * deadlock, a lock wait or a lost connection) is tried again a little later, before the charger's next
+ * deadlock, a lock wait, a row added meanwhile that refers to a row being deleted, or a lost connection) is tried again a little later, before the charger's next
  * event: otherwise a session would never learn that its charger started or stopped.
  */
 @Component
@@ -42,6 +42,11 @@ class ChargerLanes {
     /** MariaDB's "lock wait timeout" and "deadlock": both roll back, so the work may simply run again. */
     private static final int LOCK_WAIT_TIMEOUT = 1205;
     private static final int DEADLOCK = 1213;
+    /**
+     * "Cannot delete a parent row": a process ending while another transaction adds a row that refers to it (a
+     * variable, say); run again, the end sees that row too.
+     */
+    private static final int ROW_STILL_REFERENCED = 1451;
     private static final Duration DRAIN_LIMIT = Duration.ofSeconds(30);
 
     private final ExecutorService pool;
@@ -90,7 +95,8 @@ class ChargerLanes {
             if (cause instanceof OptimisticLockingException || cause instanceof TransientDataAccessException
                     || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
                     || cause instanceof SQLException sql
-                    && (sql.getErrorCode() == LOCK_WAIT_TIMEOUT || sql.getErrorCode() == DEADLOCK)) {
+                    && (sql.getErrorCode() == LOCK_WAIT_TIMEOUT || sql.getErrorCode() == DEADLOCK
+                    || sql.getErrorCode() == ROW_STILL_REFERENCED)) {
                 return true;
             }
         }

@@ -30,12 +30,16 @@ import java.util.stream.Collectors;
  * commit and seven more round trips to the database each, and ran in the charger's lane, ahead of the events
  * that change a session's course: after an outage, ten thousand sessions' first readings queued a minute
  * of refreshes in front of their stops.
+ * <p>
+ * The figures exist from the session's start (see {@link ChargerEventsToProcesses}), so these transactions
+ * only update variable rows: one that inserted them could meet a process ending at the same time and make the
+ * end fail on the variables' foreign key.
  */
 @Component
 class LiveFigures {
 
     private static final Logger log = LoggerFactory.getLogger(LiveFigures.class);
-    static final int PROCESSES_PER_TRANSACTION = 200;
+    static final int PROCESSES_PER_TRANSACTION = 100;
 
     private final RuntimeService runtime;
     private final CommandExecutor commands;
@@ -61,53 +65,54 @@ class LiveFigures {
         try {
             write();
         } catch (RuntimeException e) {
-            log.warn("Writing live figures failed; the next readings bring them again", e);
+            log.warn("Writing live figures failed; the next refreshes bring them again", e);
         }
     }
 
     /** Writes every figure kept so far. A session whose process has ended meanwhile is skipped. */
     synchronized void write() {
         while (!unwritten.isEmpty()) {
-            Map<String, Map<String, Object>> batch = take(PROCESSES_PER_TRANSACTION);
-            try {
-                commands.execute(context -> {
-                    writeRunning(batch);
-                    return null;
-                });
-            } catch (RuntimeException batchFailed) {
-                // Say a process ended in the same moment: the others must not lose their figures for it.
-                batch.forEach((processInstanceId, figures) -> {
-                    try {
-                        commands.execute(context -> {
-                            writeRunning(Map.of(processInstanceId, figures));
-                            return null;
-                        });
-                    } catch (RuntimeException e) {
-                        log.debug("Live figures for process {} not written: {}", processInstanceId, e.getMessage());
-                    }
-                });
+            write(take(PROCESSES_PER_TRANSACTION));
+        }
+    }
+
+    /**
+     * A transaction that fails (say one of its processes ended in the same moment) is tried again in halves,
+     * so the others do not lose their figures for it and a conflict costs a few transactions, not one per process.
+     */
+    private void write(List<Map.Entry<String, Map<String, Object>>> batch) {
+        try {
+            commands.execute(context -> {
+                writeRunning(batch);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            if (batch.size() > 1) {
+                write(batch.subList(0, batch.size() / 2));
+                write(batch.subList(batch.size() / 2, batch.size()));
+            } else if (runtime.createProcessInstanceQuery().processInstanceId(batch.get(0).getKey()).count() > 0) {
+                log.warn("Live figures for process {} not written; its next refresh brings them again: {}",
+                        batch.get(0).getKey(), e.getMessage());
             }
         }
     }
 
     /** In one engine transaction: one query finds which processes still run, then their variables are set. */
-    private void writeRunning(Map<String, Map<String, Object>> figuresByProcess) {
-        Set<String> running = runtime.createProcessInstanceQuery().processInstanceIds(figuresByProcess.keySet()).list()
+    private void writeRunning(List<Map.Entry<String, Map<String, Object>>> batch) {
+        Set<String> ids = batch.stream().map(Map.Entry::getKey).collect(Collectors.toSet());
+        Set<String> running = runtime.createProcessInstanceQuery().processInstanceIds(ids).list()
                 .stream().map(ProcessInstance::getId).collect(Collectors.toSet());
-        figuresByProcess.forEach((processInstanceId, figures) -> {
-            if (running.contains(processInstanceId)) {
-                runtime.setVariables(processInstanceId, figures);
-            }
-        });
+        batch.stream().filter(figures -> running.contains(figures.getKey()))
+                .forEach(figures -> runtime.setVariables(figures.getKey(), figures.getValue()));
     }
 
-    private Map<String, Map<String, Object>> take(int most) {
-        Map<String, Map<String, Object>> batch = new HashMap<>();
+    private List<Map.Entry<String, Map<String, Object>>> take(int most) {
+        List<Map.Entry<String, Map<String, Object>>> batch = new ArrayList<>();
         for (Iterator<String> ids = unwritten.keySet().iterator(); ids.hasNext() && batch.size() < most; ) {
             String id = ids.next();
             Map<String, Object> figures = unwritten.remove(id);
             if (figures != null) {
-                batch.put(id, figures);
+                batch.add(Map.entry(id, figures));
             }
         }
         return batch;

@@ -94,6 +94,7 @@ class ChargerLanesTest {
         assertThat(passing(new ProcessEngineException("x", new SQLException("Deadlock", "40001", 1213)))).isTrue();
         assertThat(passing(new RuntimeException(new SQLException("Lock wait timeout", "HY000", 1205)))).isTrue();
         assertThat(passing(new RuntimeException(new SQLRecoverableException("gone")))).isTrue();
+        assertThat(passing(new ProcessEngineException("x", new SQLException("Cannot delete a parent row", "23000", 1451)))).isTrue();
         assertThat(passing(new ProcessEngineException("x", new SQLException("Duplicate", "23000", 1062)))).isFalse();
         assertThat(passing(new IllegalStateException("bug"))).isFalse();
     }

@@ -192,7 +192,7 @@ class ChargingSessionProcessTest {
             handledBefore.get(WAIT.toSeconds(), TimeUnit.SECONDS);
             liveFigures.write();
             // Had it counted, as the session's first reading it would have refreshed the task at once.
-            assertThat(runtime.getVariable(session.getId(), "liveEnergyKwh")).isNull();
+            assertThat(runtime.getVariable(session.getId(), "liveEnergyKwh")).as("as at the start").isEqualTo(0.0);
 
             charger.meterValues(1, tx, 3_500, 7_200);
 

@@ -51,9 +51,9 @@ class ChargerEventsToProcesses {
     private final TransactionTemplate transactions;
     private final ConnectorsInTransaction<Charging> inTransaction = new ConnectorsInTransaction<>();
 
-    ChargerEventsToProcesses(SessionRepository sessions, LatestReadings latestReadings, LiveFigures liveFigures, ProcessMessages messages,
-                             RuntimeService runtime, SessionProperties properties, Clock clock, ChargerLanes lanes,
-                             TransactionTemplate transactions) {
+    ChargerEventsToProcesses(SessionRepository sessions, LatestReadings latestReadings, LiveFigures liveFigures,
+                             ProcessMessages messages, RuntimeService runtime, SessionProperties properties, Clock clock,
+                             ChargerLanes lanes, TransactionTemplate transactions) {
         this.sessions = sessions;
         this.latestReadings = latestReadings;
         this.liveFigures = liveFigures;

@@ -30,8 +30,9 @@ import java.util.concurrent.TimeoutException;
  * one after another, in the order they were published. At shutdown, what is queued is finished first.
  * <p>
  * Work that fails for a passing reason (another transaction changed the same process at the same time, a
- * deadlock, a lock wait, a row added meanwhile that refers to a row being deleted, or a lost connection) is tried again a little later, before the charger's next
- * event: otherwise a session would never learn that its charger started or stopped.
+ * deadlock, a lock wait, a row added meanwhile that refers to a row being deleted, or a lost connection) is
+ * tried again a little later, before the charger's next event: otherwise a session would never learn that its
+ * charger started or stopped.
  */
 @Component
 class ChargerLanes {

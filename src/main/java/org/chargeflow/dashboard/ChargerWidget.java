@@ -5,6 +5,7 @@ import org.chargeflow.dashboard.ChargerSnapshot.ActiveSession;
 import org.chargeflow.session.ChargerReadiness;
 import org.chargeflow.session.ChargerReadiness.ChargerState;
 import org.chargeflow.session.ChargerReadiness.Occupant;
+import org.chargeflow.session.ChargingSession;
 import org.chargeflow.session.SessionState;
 
 import java.math.BigDecimal;
@@ -59,8 +60,7 @@ record ChargerWidget(String id, String name, Long locationId, String locationNam
     }
 
     private static SessionWidget session(ActiveSession s) {
-        Integer progress = s.energyCapKwh() == null || s.energyCapKwh().signum() <= 0 ? null
-                : (int) Math.min(100, Math.round(s.deliveredWh() / (s.energyCapKwh().doubleValue() * 10)));
+        Integer progress = ChargingSession.progressPercent(s.deliveredWh(), s.energyCapKwh());
         Double powerKw = s.state() == SessionState.CHARGING && s.powerW() != null ? s.powerW() / 1000 : null;
         return new SessionWidget(s.id(), s.state(), s.description(), s.startedBy(), s.startedAt(), powerKw,
                 s.deliveredWh() / 1000, s.powerCapKw(), s.energyCapKwh(), progress);

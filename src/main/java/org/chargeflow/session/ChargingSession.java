@@ -19,6 +19,12 @@ public record ChargingSession(long id, String processInstanceId, String chargerI
         return deliveredWh(energyWh, lastEnergyWh, meterStartWh);
     }
 
+    /** Progress toward the energy target in whole percent, at most 100; null without a target. */
+    public static Integer progressPercent(double deliveredWh, BigDecimal energyCapKwh) {
+        return energyCapKwh == null || energyCapKwh.signum() <= 0 ? null
+                : (int) Math.min(100, Math.round(deliveredWh / (energyCapKwh.doubleValue() * 10)));
+    }
+
     /** The final energy once known, else the latest register reading minus the start reading. */
     public static double deliveredWh(Double energyWh, Double lastEnergyWh, Integer meterStartWh) {
         if (energyWh != null) {

@@ -132,19 +132,13 @@ class ChargerEventsToProcesses {
     }
 
     /**
-     * The task's figures start at nothing delivered yet: {@link LiveFigures} then only ever updates them (see
-     * there why it must not insert them). The start time itself is on the session row.
+     * The task's figures start at nothing delivered yet, as a reading at the start would show them: so they
+     * have every key a later reading can write, and {@link LiveFigures} only ever updates them (see there why
+     * it must not insert them).
      */
-    private static Map<String, Object> started(ChargerEvents.TransactionStarted e, BigDecimal energyCapKwh) {
-        Map<String, Object> variables = new HashMap<>();
+    static Map<String, Object> started(ChargerEvents.TransactionStarted e, BigDecimal energyCapKwh) {
+        Map<String, Object> variables = figures(e.meterStartWh(), e.at(), energyCapKwh, (double) e.meterStartWh(), 0.0, e.at());
         variables.put(TRANSACTION_ID, e.transactionId());
-        variables.put(LIVE_ENERGY_KWH, 0.0);
-        variables.put(LIVE_POWER_KW, 0.0);
-        variables.put(LIVE_MINUTES, 0L);
-        if (energyCapKwh != null) {
-            variables.put(LIVE_PROGRESS_PERCENT, 0L);
-        }
-        variables.put(LIVE_READING_AT, Date.from(e.at()));
         return variables;
     }
 
@@ -201,23 +195,29 @@ class ChargerEventsToProcesses {
                 && energyRegisterWh - s.meterStartWh() >= s.energyCapKwh().doubleValue() * 1000 * TARGET_SHARE;
     }
 
+    static Map<String, Object> figures(ChargingSession s, ChargerEvents.MeterReadings e) {
+        return figures(s.meterStartWh(), s.startedAt(), s.energyCapKwh(), e.energyWh(), e.powerW(), e.at());
+    }
+
     /** A reading without the energy register keeps the energy and progress shown before. */
-    private Map<String, Object> figures(ChargingSession s, ChargerEvents.MeterReadings e) {
+    private static Map<String, Object> figures(Integer meterStartWh, Instant startedAt, BigDecimal energyCapKwh,
+                                               Double energyWh, Double powerW, Instant at) {
         Map<String, Object> variables = new HashMap<>();
-        if (e.energyWh() != null && s.meterStartWh() != null) {
-            double deliveredWh = Math.max(0, e.energyWh() - s.meterStartWh());
+        if (energyWh != null && meterStartWh != null) {
+            double deliveredWh = Math.max(0, energyWh - meterStartWh);
             variables.put(LIVE_ENERGY_KWH, Math.round(deliveredWh) / 1000.0);
-            if (s.energyCapKwh() != null) {
-                variables.put(LIVE_PROGRESS_PERCENT, Math.min(100, Math.round(deliveredWh / (s.energyCapKwh().doubleValue() * 10))));
+            Integer progress = ChargingSession.progressPercent(deliveredWh, energyCapKwh);
+            if (progress != null) {
+                variables.put(LIVE_PROGRESS_PERCENT, progress.longValue());
             }
         }
-        if (e.powerW() != null) {
-            variables.put(LIVE_POWER_KW, Math.round(e.powerW() / 100) / 10.0);
+        if (powerW != null) {
+            variables.put(LIVE_POWER_KW, Math.round(powerW / 100) / 10.0);
         }
-        if (s.startedAt() != null) {
-            variables.put(LIVE_MINUTES, Duration.between(s.startedAt(), e.at()).toMinutes());
+        if (startedAt != null) {
+            variables.put(LIVE_MINUTES, Duration.between(startedAt, at).toMinutes());
         }
-        variables.put(LIVE_READING_AT, Date.from(e.at()));
+        variables.put(LIVE_READING_AT, Date.from(at));
         return variables;
     }
 

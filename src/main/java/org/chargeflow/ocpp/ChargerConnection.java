@@ -100,6 +100,11 @@ final class ChargerConnection {
         return lastSeen;
     }
 
+    /** Storing the time taken last failed: the next round stores it (or a newer one) again. */
+    void lastSeenNotStored() {
+        lastSeenStored = false;
+    }
+
     boolean silentSince(Instant threshold) {
         return lastSeen.isBefore(threshold);
     }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -86,7 +87,14 @@ public class ChargerConnections {
             }
         }
         if (!seen.isEmpty()) {
-            chargers.touch(seen);
+            chargers.touch(seen).whenComplete((ok, failure) -> {
+                if (failure != null) {
+                    log.warn("Storing {} chargers' last-seen times failed, trying again next round: {}", seen.size(),
+                            failure.getMessage());
+                    seen.keySet().stream().map(live::get).filter(Objects::nonNull)
+                            .forEach(ChargerConnection::lastSeenNotStored);
+                }
+            });
         }
     }
 }

@@ -15,6 +15,9 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,6 +43,8 @@ class OcppConnectionTest {
     RecordedEvents events;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void registeredChargerConnectsWithOcpp16AndIsOnline() {
@@ -122,6 +127,32 @@ class OcppConnectionTest {
             Instant connectedAt = await().atMost(Duration.ofSeconds(15))
                     .until(() -> chargerRepository.find(cp.id()).orElseThrow().lastSeen(), Objects::nonNull);
             charger.heartbeat();
+            await().atMost(Duration.ofSeconds(15)).until(() ->
+                    chargerRepository.find(cp.id()).orElseThrow().lastSeen().isAfter(connectedAt));
+        }
+    }
+
+    /**
+     * A last-seen write that fails (here: it waits too long for the row, locked by another transaction) is written
+     * again in a later round, though the charger stays silent meanwhile and so gives no newer time.
+     */
+    @Test
+    void aFailedLastSeenWriteIsWrittenAgain(CapturedOutput output) throws Exception {
+        TestChargers.Registration cp = chargers.register("SEEN-AGAIN");
+        try (SimulatedCharger charger = chargers.connect(cp)) {
+            Instant connectedAt = await().atMost(Duration.ofSeconds(15))
+                    .until(() -> chargerRepository.find(cp.id()).orElseThrow().lastSeen(), Objects::nonNull);
+            try (Connection otherTransaction = dataSource.getConnection()) {
+                otherTransaction.setAutoCommit(false);
+                try (PreparedStatement lock = otherTransaction.prepareStatement(
+                        "SELECT charger_id FROM charger_presence WHERE charger_id = ? FOR UPDATE")) {
+                    lock.setString(1, cp.id());
+                    lock.executeQuery().close();
+                }
+                charger.heartbeat();
+                await().atMost(Duration.ofSeconds(30)).until(() -> output.getOut().contains("last-seen times failed"));
+                otherTransaction.rollback();
+            }
             await().atMost(Duration.ofSeconds(15)).until(() ->
                     chargerRepository.find(cp.id()).orElseThrow().lastSeen().isAfter(connectedAt));
         }

@@ -49,20 +49,24 @@ class ChargerLanes {
      */
     private static final int ROW_STILL_REFERENCED = 1451;
     private static final Duration DRAIN_LIMIT = Duration.ofSeconds(30);
+    /** For work interrupted at the drain limit to end (a database call in progress does not end at once). */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
     private final ExecutorService pool;
     private final Duration firstRetryAfter;
+    private final Duration drainLimit;
     private final Map<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
 
     @Autowired
     ChargerLanes(@Value("${chargeflow.session.event-threads}") int threads) {
-        this(threads, FIRST_RETRY_AFTER);
+        this(threads, FIRST_RETRY_AFTER, DRAIN_LIMIT);
     }
 
     /** Each retry waits three times as long as the one before. */
-    ChargerLanes(int threads, Duration firstRetryAfter) {
+    ChargerLanes(int threads, Duration firstRetryAfter, Duration drainLimit) {
         this.pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("charger-events-"));
         this.firstRetryAfter = firstRetryAfter;
+        this.drainLimit = drainLimit;
     }
 
     void run(String chargerId, Runnable work) {
@@ -104,20 +108,29 @@ class ChargerLanes {
         return false;
     }
 
-    /** Before the engine and the database go away (bean destruction comes after this event). */
+    /**
+     * Before the engine and the database go away (bean destruction comes after this event). What is not done
+     * within the limit is stopped, not left running into a closed database; the sessions catch up at the next
+     * start (stops stored but not told, see {@link ChargerEventsToProcesses}).
+     */
     @EventListener(ContextClosedEvent.class)
     void drain() throws InterruptedException {
-        long deadline = System.nanoTime() + DRAIN_LIMIT.toNanos();
         try {
             // Waits for the lanes themselves, not only the pool: a retry waiting for its turn is in no queue.
             CompletableFuture.allOf(tails.values().toArray(CompletableFuture[]::new))
-                    .get(DRAIN_LIMIT.toNanos(), TimeUnit.NANOSECONDS);
+                    .get(drainLimit.toNanos(), TimeUnit.NANOSECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            log.warn("Not every charger's events were handled before shutdown", e);
+            log.warn("{} chargers' events were not all handled within {} s of shutdown: the rest are dropped, and"
+                    + " the sessions catch up at the next start", tails.size(), drainLimit.toSeconds());
         }
-        pool.shutdown();
-        if (!pool.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-            log.warn("Charger events still queued at shutdown were dropped; the sessions catch up at the next start");
+        pool.shutdownNow();
+        if (!pool.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+            log.warn("Charger events still running {} s after they were told to stop", STOP_GRACE.toSeconds());
         }
+    }
+
+    /** True once {@link #drain} has stopped every lane: nothing runs any more. */
+    boolean stopped() {
+        return pool.isTerminated();
     }
 }

@@ -12,6 +12,7 @@ import java.sql.SQLTransactionRollbackException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,12 +21,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ChargerLanesTest {
 
-    private final ChargerLanes lanes = new ChargerLanes(2, Duration.ofMillis(5));
+    private final ChargerLanes lanes = new ChargerLanes(2, Duration.ofMillis(5), Duration.ofSeconds(30));
     private final List<String> handled = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void stop() throws InterruptedException {
         lanes.drain();
+    }
+
+    /** At shutdown the engine and the database go away next: work past the drain limit must not run into them. */
+    @Test
+    void workNotDoneWithinTheDrainLimitIsStopped() throws Exception {
+        ChargerLanes closing = new ChargerLanes(2, Duration.ofMillis(5), Duration.ofMillis(200));
+        CountDownLatch neverReleased = new CountDownLatch(1);
+        closing.run("STUCK", () -> {
+            try {
+                neverReleased.await();
+                handled.add("released");
+            } catch (InterruptedException e) {
+                handled.add("interrupted");
+            }
+        });
+        closing.run("STUCK", () -> handled.add("next event"));
+
+        closing.drain();
+
+        assertThat(closing.stopped()).isTrue();
+        assertThat(handled).containsExactly("interrupted");
     }
 
     @Test

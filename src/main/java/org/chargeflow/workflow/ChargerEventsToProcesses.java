@@ -137,7 +137,8 @@ class ChargerEventsToProcesses {
      * it must not insert them).
      */
     static Map<String, Object> started(ChargerEvents.TransactionStarted e, BigDecimal energyCapKwh) {
-        Map<String, Object> variables = figures(e.meterStartWh(), e.at(), energyCapKwh, (double) e.meterStartWh(), 0.0, e.at());
+        Map<String, Object> variables = figures(e.meterStartWh(), e.at(), energyCapKwh, (double) e.meterStartWh(),
+                0.0, e.at());
         variables.put(TRANSACTION_ID, e.transactionId());
         return variables;
     }

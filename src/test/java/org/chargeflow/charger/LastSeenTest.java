@@ -9,7 +9,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +18,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.chargeflow.support.RowLocks.lockedRow;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -60,7 +60,8 @@ class LastSeenTest {
     @Test
     void lastSeenTimesDoNotWaitForALockedChargerRow() throws Exception {
         String lastCharger = CHARGERS.get(CHARGERS.size() - 1);
-        try (Connection otherTransaction = lockedRow("SELECT id FROM charger WHERE id = ? FOR UPDATE", lastCharger)) {
+        try (Connection otherTransaction = lockedRow(dataSource, "SELECT id FROM charger WHERE id = ? FOR UPDATE",
+                lastCharger)) {
             assertThat(chargers.touch(CHARGERS.stream().collect(Collectors.toMap(Function.identity(), id -> SEEN))))
                     .succeedsWithin(NO_LOCK_WAIT);
             assertThat(chargers.setOnline(OTHER_CHARGER, true, SEEN)).succeedsWithin(NO_LOCK_WAIT);
@@ -73,8 +74,8 @@ class LastSeenTest {
     @Test
     void aChargersOwnWritesDoNotWaitForItsLastSeenRow() throws Exception {
         chargers.touch(Map.of(OTHER_CHARGER, SEEN)).join();
-        try (Connection lastSeenTransaction = lockedRow("SELECT charger_id FROM charger_presence WHERE charger_id = ? FOR UPDATE",
-                OTHER_CHARGER)) {
+        try (Connection lastSeenTransaction = lockedRow(dataSource,
+                "SELECT charger_id FROM charger_presence WHERE charger_id = ? FOR UPDATE", OTHER_CHARGER)) {
             assertThat(chargers.saveConnectorStatus(new ConnectorStatus(OTHER_CHARGER, 1, "Charging", "NoError", null,
                     null, null, SEEN))).succeedsWithin(NO_LOCK_WAIT);
             lastSeenTransaction.rollback();
@@ -91,16 +92,6 @@ class LastSeenTest {
 
         assertThat(lastSeen(OTHER_CHARGER)).isEqualTo(SEEN);
         assertThat(lastSeen(CHARGERS.get(0))).isEqualTo(SEEN);
-    }
-
-    private Connection lockedRow(String selectForUpdate, String id) throws Exception {
-        Connection transaction = dataSource.getConnection();
-        transaction.setAutoCommit(false);
-        try (PreparedStatement lock = transaction.prepareStatement(selectForUpdate)) {
-            lock.setString(1, id);
-            lock.executeQuery().close();
-        }
-        return transaction;
     }
 
     private Instant lastSeen(String chargerId) {

@@ -17,7 +17,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +26,7 @@ import java.util.Objects;
 
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.chargeflow.support.RowLocks.lockedRow;
 import static org.awaitility.Awaitility.await;
 
 @IntegrationTest
@@ -142,13 +142,8 @@ class OcppConnectionTest {
         try (SimulatedCharger charger = chargers.connect(cp)) {
             Instant connectedAt = await().atMost(Duration.ofSeconds(15))
                     .until(() -> chargerRepository.find(cp.id()).orElseThrow().lastSeen(), Objects::nonNull);
-            try (Connection otherTransaction = dataSource.getConnection()) {
-                otherTransaction.setAutoCommit(false);
-                try (PreparedStatement lock = otherTransaction.prepareStatement(
-                        "SELECT charger_id FROM charger_presence WHERE charger_id = ? FOR UPDATE")) {
-                    lock.setString(1, cp.id());
-                    lock.executeQuery().close();
-                }
+            try (Connection otherTransaction = lockedRow(dataSource,
+                    "SELECT charger_id FROM charger_presence WHERE charger_id = ? FOR UPDATE", cp.id())) {
                 charger.heartbeat();
                 await().atMost(Duration.ofSeconds(30)).until(() -> output.getOut().contains("last-seen times failed"));
                 otherTransaction.rollback();

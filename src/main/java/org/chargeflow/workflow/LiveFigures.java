@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.chargeflow.platform.BackgroundWork;
 import org.chargeflow.platform.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,20 +77,9 @@ class LiveFigures {
             write(take(PROCESSES_PER_TRANSACTION));
             // Half the time at most: after an outage ten thousand first readings come at once, and their
             // figures can wait a few seconds more where the chargers' answers cannot.
-            if (!unwritten.isEmpty() && !paused(System.nanoTime() - began)) {
+            if (!unwritten.isEmpty() && !BackgroundWork.pauseAfterRound(System.nanoTime() - began)) {
                 return;
             }
-        }
-    }
-
-    /** False if interrupted: the application is stopping. */
-    private static boolean paused(long nanos) {
-        try {
-            TimeUnit.NANOSECONDS.sleep(nanos);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 

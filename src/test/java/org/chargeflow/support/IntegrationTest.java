@@ -26,6 +26,8 @@ import java.lang.annotation.Target;
         "chargeflow.ocpp.offline-grace=2s",
         "chargeflow.ocpp.last-seen-interval=1s",
         "chargeflow.ocpp.call-timeout=3s",
+        // MeterValueRetentionTest runs the checks itself, at times of its choosing.
+        "chargeflow.meter.retention-check=3650d",
 })
 @Import({RecordedEvents.class, TestChargers.class, TestUsers.class})
 public @interface IntegrationTest {

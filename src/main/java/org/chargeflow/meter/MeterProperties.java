@@ -1,5 +1,6 @@
 package org.chargeflow.meter;
 
+import org.chargeflow.platform.database.RowRetention;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
@@ -16,13 +17,7 @@ import java.time.Duration;
 public record MeterProperties(Duration retention, Duration retentionCheck) {
 
     public MeterProperties {
-        requirePositive("chargeflow.meter.retention", retention);
-        requirePositive("chargeflow.meter.retention-check", retentionCheck);
-    }
-
-    private static void requirePositive(String name, Duration value) {
-        if (value == null || value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(name + " must be a positive duration (e.g. 400d or 1h), not " + value);
-        }
+        RowRetention.requirePositive("chargeflow.meter.retention", retention);
+        RowRetention.requirePositive("chargeflow.meter.retention-check", retentionCheck);
     }
 }

@@ -26,8 +26,12 @@ import java.lang.annotation.Target;
         "chargeflow.ocpp.offline-grace=2s",
         "chargeflow.ocpp.last-seen-interval=1s",
         "chargeflow.ocpp.call-timeout=3s",
-        // MeterValueRetentionTest runs the checks itself, at times of its choosing.
+        // RowRetentionTest runs checks at times of its choosing (2020 on): the application's own, two minutes after the
+        // start, then cut off at 2016 and remove nothing.
+        "chargeflow.meter.retention=3650d",
         "chargeflow.meter.retention-check=3650d",
+        "chargeflow.charger.event-retention=3650d",
+        "chargeflow.charger.event-retention-check=3650d",
 })
 @Import({RecordedEvents.class, TestChargers.class, TestUsers.class})
 public @interface IntegrationTest {

@@ -1,9 +1,15 @@
-package org.chargeflow.meter;
+package org.chargeflow.platform.database;
 
+import org.chargeflow.charger.ChargerEventProperties;
+import org.chargeflow.charger.ChargerRepository;
+import org.chargeflow.meter.MeterProperties;
+import org.chargeflow.meter.MeterSample;
+import org.chargeflow.meter.MeterValueRepository;
 import org.chargeflow.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Timestamp;
@@ -15,32 +21,44 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** Raw meter values go once a retention period has passed since they were stored, whatever time the charger put on them. */
+/**
+ * Rows of a table with a retention go once a retention period has passed since they were stored, whatever time the
+ * charger put on them: raw meter values and chargers' other reports.
+ */
 @IntegrationTest
-class MeterValueRetentionTest {
+class RowRetentionTest {
 
     private static final Duration RETENTION = Duration.ofDays(400);
-    /** The checks run at the times the test gives (the application's own are off in tests, see IntegrationTest). */
+    /** The checks run at the times the test gives (the application's own remove nothing in tests, see IntegrationTest). */
     private static final Instant FIRST_CHECK = Instant.parse("2020-01-01T00:00:00Z");
     private static final int OLDER_TRANSACTION = 990_001;
     private static final int NEWER_TRANSACTION = 990_002;
     private static final int SAMPLES = 5;
+    private static final String REPORTING_CHARGER = "RETENTION-REPORTS";
 
     @Autowired
     MeterValueRepository meterValues;
     @Autowired
+    ChargerRepository chargers;
+    @Autowired
+    @Qualifier("chargerEventRetention")
+    RowRetention chargerEventRetention;
+    @Autowired
+    ChargerEventProperties chargerEventSettings;
+    @Autowired
     JdbcTemplate jdbc;
 
     @AfterEach
-    void removeMarks() {
-        jdbc.update("DELETE FROM meter_value_mark WHERE marked_at < ?", Timestamp.from(Instant.parse("2023-01-01T00:00:00Z")));
+    void removeTestRows() {
+        jdbc.update("DELETE FROM retention_mark");
         jdbc.update("DELETE FROM meter_value WHERE transaction_id IN (?, ?)", OLDER_TRANSACTION, NEWER_TRANSACTION);
+        jdbc.update("DELETE FROM charger_event WHERE charger_id = ?", REPORTING_CHARGER);
     }
 
     @Test
     void valuesAreRemovedARetentionPeriodAfterTheCheckThatFirstSawThem() {
         // Two per delete: the five values of a transaction take three.
-        var retention = new MeterValueRetention(jdbc, RETENTION, 2);
+        var retention = new RowRetention(jdbc, "meter_value", RETENTION, 2);
         // Charger clocks can be anything: the older values claim to be from the future, the newer from the past.
         store(OLDER_TRANSACTION, Instant.parse("2031-05-01T12:00:00Z"));
         assertThat(retention.removeExpired(FIRST_CHECK)).isZero();
@@ -52,10 +70,28 @@ class MeterValueRetentionTest {
         assertThat(retention.removeExpired(FIRST_CHECK.plus(RETENTION))).isGreaterThanOrEqualTo(SAMPLES);
         assertThat(meterValues.forTransaction(OLDER_TRANSACTION)).isEmpty();
         assertThat(meterValues.forTransaction(NEWER_TRANSACTION)).hasSize(SAMPLES);
-        assertThat(marksUpTo(FIRST_CHECK)).as("marks already used up").isZero();
+        assertThat(marksUpTo("meter_value", FIRST_CHECK)).as("marks already used up").isZero();
 
         assertThat(retention.removeExpired(FIRST_CHECK.plus(RETENTION.multipliedBy(2)))).isGreaterThanOrEqualTo(SAMPLES);
         assertThat(meterValues.forTransaction(NEWER_TRANSACTION)).isEmpty();
+    }
+
+    @Test
+    void chargerReportsGoByTheirOwnMarks() {
+        chargers.recordReport(REPORTING_CHARGER, "DataTransfer", "{\"vendorId\":\"acme\"}", null, null).join();
+        store(OLDER_TRANSACTION, FIRST_CHECK);
+        // A mark of meter values old enough, and covering every id: the reports' checks must not go by it.
+        jdbc.update("INSERT INTO retention_mark (table_name, marked_at, last_id) VALUES ('meter_value', ?, ?)",
+                Timestamp.from(FIRST_CHECK.minus(Duration.ofDays(1))), Long.MAX_VALUE);
+        Instant periodLater = FIRST_CHECK.plus(chargerEventSettings.eventRetention());
+
+        assertThat(chargerEventRetention.removeExpired(FIRST_CHECK)).isZero();
+        assertThat(chargerEventRetention.removeExpired(periodLater.minusSeconds(60))).isZero();
+        assertThat(reports()).isEqualTo(1);
+
+        assertThat(chargerEventRetention.removeExpired(periodLater)).isGreaterThanOrEqualTo(1);
+        assertThat(reports()).isZero();
+        assertThat(meterValues.forTransaction(OLDER_TRANSACTION)).as("meter values go by their own retention").hasSize(SAMPLES);
     }
 
     @Test
@@ -64,6 +100,8 @@ class MeterValueRetentionTest {
                 .withMessageContaining("chargeflow.meter.retention");
         assertThatIllegalArgumentException().isThrownBy(() -> new MeterProperties(RETENTION, Duration.ofHours(-1)))
                 .withMessageContaining("chargeflow.meter.retention-check");
+        assertThatIllegalArgumentException().isThrownBy(() -> new ChargerEventProperties(null, Duration.ofHours(1)))
+                .withMessageContaining("chargeflow.charger.event-retention");
     }
 
     private void store(int transactionId, Instant sampledAt) {
@@ -73,8 +111,12 @@ class MeterValueRetentionTest {
         meterValues.store(samples).join();
     }
 
-    private int marksUpTo(Instant at) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM meter_value_mark WHERE marked_at <= ?", Integer.class,
-                Timestamp.from(at));
+    private int reports() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM charger_event WHERE charger_id = ?", Integer.class, REPORTING_CHARGER);
+    }
+
+    private int marksUpTo(String table, Instant at) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM retention_mark WHERE table_name = ? AND marked_at <= ?",
+                Integer.class, table, Timestamp.from(at));
     }
 }

@@ -51,15 +51,22 @@ public class ChargerRepository {
                 .optional();
     }
 
-    /** Registers a charger; false when the id is taken. */
+    /**
+     * Registers a charger; false when the id is taken. A new charger has never been seen: a last-seen time stored for a
+     * deleted charger of the same id (a store that was on its way while it was deleted) is dropped.
+     */
     public boolean register(String id, String passwordHash, boolean generated, ChargerSettings settings) {
-        return jdbc.sql("""
+        boolean registered = jdbc.sql("""
                         INSERT IGNORE INTO charger (id, name, location_id, max_power_kw, password_hash, password_generated,
                                                     heartbeat_interval_s)
                         VALUES (?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, settings.name(), settings.locationId(), settings.maxPowerKw(), passwordHash, generated,
                         settings.heartbeatIntervalSeconds())
                 .update() == 1;
+        if (registered) {
+            jdbc.sql("DELETE FROM charger_presence WHERE charger_id = ?").param(id).update();
+        }
+        return registered;
     }
 
     public boolean update(String id, ChargerSettings settings) {

@@ -94,6 +94,23 @@ class LastSeenTest {
         assertThat(lastSeen(CHARGERS.get(0))).isEqualTo(SEEN);
     }
 
+    /** The last-seen store of a charger being deleted can land after the delete: the next charger of that id starts unseen. */
+    @Test
+    void aChargerRegisteredAgainHasNotBeenSeen() {
+        String id = CHARGERS.get(0);
+        chargers.touch(Map.of(id, SEEN)).join();
+        assertThat(chargers.delete(id)).isTrue();
+        chargers.touch(Map.of(id, SEEN.plusSeconds(30))).join();
+
+        assertThat(chargers.register(id, "not used here", false, new ChargerSettings(null, null, null, 300))).isTrue();
+
+        assertThat(lastSeen(id)).isNull();
+        chargers.touch(Map.of(id, SEEN)).join();
+        assertThat(chargers.register(id, "not used here", false, new ChargerSettings(null, null, null, 300)))
+                .as("the id is taken").isFalse();
+        assertThat(lastSeen(id)).as("a refused registration leaves the charger's time").isEqualTo(SEEN);
+    }
+
     private Instant lastSeen(String chargerId) {
         return chargers.find(chargerId).orElseThrow().lastSeen();
     }

@@ -91,6 +91,9 @@ class ChargerLanes {
                         .thenCompose(ignored -> attempt(chargerId, work, attempt + 1));
             }
             log.error("Handling an event of charger {} failed", chargerId, e);
+        } catch (Error e) {
+            // Logged here and the lane goes on: failed, this event would make the charger's queued events be skipped.
+            log.error("Handling an event of charger {} failed", chargerId, e);
         }
         return CompletableFuture.completedFuture(null);
     }
@@ -119,9 +122,12 @@ class ChargerLanes {
             // Waits for the lanes themselves, not only the pool: a retry waiting for its turn is in no queue.
             CompletableFuture.allOf(tails.values().toArray(CompletableFuture[]::new))
                     .get(drainLimit.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (TimeoutException e) {
             log.warn("{} chargers' events were not all handled within {} s of shutdown: the rest are dropped, and"
                     + " the sessions catch up at the next start", tails.size(), drainLimit.toSeconds());
+        } catch (ExecutionException e) {
+            log.warn("Charger events could not all be handled at shutdown ({}): the rest are dropped, and the sessions"
+                    + " catch up at the next start", e.getCause().toString());
         }
         pool.shutdownNow();
         if (!pool.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {

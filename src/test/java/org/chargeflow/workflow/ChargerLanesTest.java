@@ -78,6 +78,30 @@ class ChargerLanesTest {
         assertThat(handled).containsExactly("started", "stopped");
     }
 
+    /** An Error (say, a stack overflow in a delegate) is not tried again, and must not make the charger's later events be skipped. */
+    @Test
+    void anErrorInOneEventDoesNotStopTheChargersLane() throws Exception {
+        CountDownLatch queued = new CountDownLatch(1);
+        lanes.run("C1", () -> {
+            awaitQuietly(queued);
+            handled.add("started");
+            throw new StackOverflowError("deep in a delegate");
+        });
+        lanes.run("C1", () -> handled.add("stopped"));
+        queued.countDown();
+
+        awaitLane("C1");
+        assertThat(handled).containsExactly("started", "stopped");
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Test
     void aPassingFailureThatNeverPassesIsGivenUpAfterTheLastAttempt() throws Exception {
         lanes.run("C1", () -> {

@@ -43,6 +43,9 @@ public final class RowRetention implements AutoCloseable {
     }
 
     RowRetention(JdbcTemplate jdbc, String table, Duration retention, int rowsPerDelete) {
+        if (!table.matches("[a-z][a-z0-9_]{0,63}")) {
+            throw new IllegalArgumentException("Not a table name: " + table); // it becomes part of the statements
+        }
         this.jdbc = jdbc;
         this.table = table;
         this.retention = retention;

@@ -129,7 +129,7 @@ class ChargePointMessages {
             // OCPP: the central system must still accept it, or the charger retries forever.
             return completedFuture(new StopTransaction.Confirmation(tag));
         }
-        List<MeterSample> samples = meterReadings.samples(chargerId, known.get().connectorId(), r.transactionId(),
+        List<MeterSample> samples = meterReadings.stopSamples(chargerId, known.get().connectorId(), r.transactionId(),
                 r.transactionData());
         CompletableFuture<Void> stopped = transactions.stop(r.transactionId(), chargerId, r.meterStop(), r.timestamp(),
                 reason, r.idTag());

@@ -7,6 +7,8 @@ import org.chargeflow.ocpp.v16.MeterValue;
 import org.chargeflow.ocpp.v16.SampledValue;
 import org.chargeflow.ocpp.v16.UnitOfMeasure;
 import org.chargeflow.ocpp.v16.ValueFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -23,11 +25,40 @@ import java.util.Set;
 @Component
 class MeterReadings {
 
+    private static final Logger log = LoggerFactory.getLogger(MeterReadings.class);
     private static final String ENERGY = OcppEnums.wire(Measurand.Energy_Active_Import_Register);
     private static final String POWER = OcppEnums.wire(Measurand.Power_Active_Import);
     private static final Set<String> KILO_UNITS = Set.of("kWh", "kW", "kvarh", "kvar", "kVA");
 
+    /**
+     * The sampled values of a MeterValues message as rows; one longer than {@link MeterSample#MAX_VALUE_LENGTH} is refused
+     * (PropertyConstraintViolation), so that nothing of the message is stored and the charger learns why.
+     */
     List<MeterSample> samples(String chargerId, int connectorId, Integer transactionId, List<MeterValue> values) {
+        List<MeterSample> samples = rows(chargerId, connectorId, transactionId, values);
+        if (!samples.stream().allMatch(MeterSample::fits)) {
+            throw new OcppError(OcppErrorCode.PropertyConstraintViolation, OcppError.UNKNOWN_MESSAGE_ID,
+                    "MeterValues: a sampledValue's value is longer than the " + MeterSample.MAX_VALUE_LENGTH
+                            + " characters this central system stores");
+        }
+        return samples;
+    }
+
+    /**
+     * The transaction data of a stop as rows. A stop must be accepted whatever it carries (refused, the charger would
+     * send it again and again), so a sampled value too long to store is left out, with a warning.
+     */
+    List<MeterSample> stopSamples(String chargerId, int connectorId, int transactionId, List<MeterValue> values) {
+        List<MeterSample> samples = rows(chargerId, connectorId, transactionId, values);
+        long tooLong = samples.stream().filter(s -> !s.fits()).count();
+        if (tooLong > 0) {
+            log.warn("StopTransaction {} of {}: {} sampled values longer than {} characters are not stored", transactionId,
+                    chargerId, tooLong, MeterSample.MAX_VALUE_LENGTH);
+        }
+        return samples.stream().filter(MeterSample::fits).toList();
+    }
+
+    private static List<MeterSample> rows(String chargerId, int connectorId, Integer transactionId, List<MeterValue> values) {
         List<MeterSample> samples = new ArrayList<>();
         if (values == null) {
             return samples;

@@ -178,6 +178,45 @@ class ChargePointMessagesTest {
         }
     }
 
+    /** Signed meter values (OCMF and the like) are long strings; OCPP sets no limit, the database does. */
+    @Test
+    void longSignedValuesAreKeptAndOneTooLongToStoreIsRefusedWithNothingStored() {
+        try (SimulatedCharger charger = chargers.connectBooted("SIGNED")) {
+            int tx = charger.startTransaction(1, tag("SG"), 0, Instant.now()).get("transactionId").asInt();
+            String signed = "OCMF|" + "A".repeat(3_000);
+            JsonNode kept = charger.call("MeterValues", signedMeterValues(tx, signed));
+            assertThat(kept.get(0).asInt()).isEqualTo(3);
+            assertThat(meterValues.forTransaction(tx)).singleElement().satisfies(s -> {
+                assertThat(s.value()).isEqualTo(signed);
+                assertThat(s.format()).isEqualTo("SignedData");
+                assertThat(s.normalized()).isNull();
+            });
+
+            JsonNode refused = charger.call("MeterValues",
+                    signedMeterValues(tx, "A".repeat(MeterSample.MAX_VALUE_LENGTH + 1)));
+            assertThat(refused.get(0).asInt()).isEqualTo(4);
+            assertThat(refused.get(2).asText()).isEqualTo("PropertyConstraintViolation");
+            assertThat(refused.get(3).asText()).contains(String.valueOf(MeterSample.MAX_VALUE_LENGTH));
+            assertThat(meterValues.forTransaction(tx)).hasSize(1);
+
+            // A stop is accepted whatever it carries: the value too long to store is left out, the rest is kept.
+            JsonNode stop = charger.call("StopTransaction", """
+                    {"transactionId":%d,"meterStop":900,"timestamp":"2026-06-01T11:00:00Z","transactionData":[
+                     {"timestamp":"2026-06-01T11:00:00Z","sampledValue":[{"value":"%s","format":"SignedData"},
+                      {"value":"900","context":"Transaction.End"}]}]}""".formatted(tx, "A".repeat(MeterSample.MAX_VALUE_LENGTH + 1)));
+            assertThat(stop.get(0).asInt()).isEqualTo(3);
+            assertThat(transactions.find(tx).orElseThrow().meterStopWh()).isEqualTo(900);
+            assertThat(meterValues.forTransaction(tx)).hasSize(2).last()
+                    .satisfies(s -> assertThat(s.context()).isEqualTo("Transaction.End"));
+        }
+    }
+
+    private static String signedMeterValues(int transactionId, String value) {
+        return """
+                {"connectorId":1,"transactionId":%d,"meterValue":[{"timestamp":"2026-05-06T07:08:09Z","sampledValue":[
+                  {"value":"%s","format":"SignedData","context":"Sample.Periodic"}]}]}""".formatted(transactionId, value);
+    }
+
     @Test
     void stopTransactionRecordsTheEndAndItsTransactionData() {
         try (SimulatedCharger charger = chargers.connectBooted("STOP")) {

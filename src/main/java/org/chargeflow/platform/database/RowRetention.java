@@ -73,7 +73,7 @@ public final class RowRetention implements AutoCloseable {
     }
 
     /** Notes where the ids stand at {@code now} and removes the rows older than the retention period; how many. */
-    public long removeExpired(Instant now) {
+    long removeExpired(Instant now) {
         jdbc.update("INSERT IGNORE INTO retention_mark (table_name, marked_at, last_id) SELECT ?, ?, MAX(id) FROM "
                 + table + " HAVING MAX(id) IS NOT NULL", table, Timestamp.from(now));
         Timestamp cutoff = Timestamp.from(now.minus(retention));

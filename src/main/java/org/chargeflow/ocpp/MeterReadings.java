@@ -50,12 +50,12 @@ class MeterReadings {
      */
     List<MeterSample> stopSamples(String chargerId, int connectorId, int transactionId, List<MeterValue> values) {
         List<MeterSample> samples = rows(chargerId, connectorId, transactionId, values);
-        long tooLong = samples.stream().filter(s -> !s.fits()).count();
-        if (tooLong > 0) {
+        List<MeterSample> stored = samples.stream().filter(MeterSample::fits).toList();
+        if (stored.size() < samples.size()) {
             log.warn("StopTransaction {} of {}: {} sampled values longer than {} characters are not stored", transactionId,
-                    chargerId, tooLong, MeterSample.MAX_VALUE_LENGTH);
+                    chargerId, samples.size() - stored.size(), MeterSample.MAX_VALUE_LENGTH);
         }
-        return samples.stream().filter(MeterSample::fits).toList();
+        return stored;
     }
 
     private static List<MeterSample> rows(String chargerId, int connectorId, Integer transactionId, List<MeterValue> values) {
